@@ -10,3 +10,5 @@ export { LineMap } from './line-map.js';
 export type { ParseMode, ParseOptions, ParseResult } from './parse.js';
 export { parse } from './parse.js';
 export { MAX_NESTING_DEPTH } from './parser.js';
+export { formatNumber, print } from './printer.js';
+export type { PrintOptions } from './printer.js';

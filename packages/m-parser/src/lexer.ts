@@ -106,7 +106,14 @@ export function lex(text: string): LexResult {
   const commentTokens = result.groups['comments'] ?? [];
   for (const token of commentTokens) {
     if (hasBom && token.startLine === 1) shiftFirstLineToken(token);
-    const span = tokenSpan(token);
+    // A comment that runs to the end of the input may end with a line break, after which the
+    // position is the start of the next line.
+    const end = tokenEnd(token);
+    const last = text.charCodeAt(end - 1);
+    const span =
+      last === 0x0a || last === 0x0d || last === 0x85 || last === 0x2028 || last === 0x2029
+        ? lineMap.span(token.startOffset, end)
+        : tokenSpan(token);
     if (token.tokenType === UnterminatedBlockComment) {
       diagnostics.push({
         code: 'PQSDK_LEX_UNTERMINATED_COMMENT',
@@ -180,7 +187,9 @@ export function describeCharacters(characters: string): string {
     const only = codePoints[0] as string;
     const code = only.codePointAt(0) as number;
     const printable = code > 0x20 && !(code >= 0x7f && code <= 0x9f) && !/\p{Z}|\p{C}/u.test(only);
-    return printable ? `character \`${only}\` (U+${hex(code)})` : `character U+${hex(code)}`;
+    if (!printable) return `character U+${hex(code)}`;
+    const quoted = only === '`' ? '`` ` ``' : `\`${only}\``;
+    return `character ${quoted} (U+${hex(code)})`;
   }
   return `characters \`${characters}\``;
 }

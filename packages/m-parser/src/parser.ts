@@ -82,8 +82,12 @@ import {
   VerbatimLiteral,
 } from './tokens.js';
 
-/** The deepest nesting of expressions and types the parser accepts. */
-export const MAX_NESTING_DEPTH = 1000;
+/**
+ * The deepest nesting the parser accepts: nested expressions and types, and the unary operators and
+ * access suffixes (`x[a]{0}(1)…`) applied to one operand. Real connectors stay far below it; it keeps
+ * every consumer of the tree (printer, evaluator) clear of the JavaScript stack limit.
+ */
+export const MAX_NESTING_DEPTH = 256;
 
 /** Thrown (and caught by `parse`) when the nesting limit is passed. */
 export class NestingTooDeepError extends Error {
@@ -404,11 +408,8 @@ export class MParser extends EmbeddedActionsParser {
             { ALT: () => this.SUBRULE(this.ifExpression) },
             { ALT: () => this.SUBRULE(this.errorRaisingExpression) },
             { ALT: () => this.SUBRULE(this.errorHandlingExpression) },
-            {
-              GATE: () => this.isFunctionExpressionAhead(),
-              ALT: () => this.SUBRULE(this.functionExpression),
-              IGNORE_AMBIGUITIES: true,
-            },
+            // Function expressions start with `(`; the primary expression rule tells them from
+            // parenthesized expressions, so that this choice needs one token of lookahead only.
             { ALT: () => this.SUBRULE(this.binaryExpression) },
           ],
           ERR_MSG: 'an expression',
@@ -423,7 +424,7 @@ export class MParser extends EmbeddedActionsParser {
   readonly binaryExpression = this.RULE(
     'binaryExpression',
     (): Expression => {
-      const first = this.SUBRULE(this.operand);
+      const first = this.readOperand(1);
       const base = this.operatorStack.length;
       try {
         this.MANY(() => {
@@ -431,7 +432,8 @@ export class MParser extends EmbeddedActionsParser {
             {
               ALT: () => {
                 const operator = this.CONSUME(BinaryOperatorToken);
-                const right = this.SUBRULE2(this.operand);
+                const right = this.readOperand(2);
+                if (!this.RECORDING_PHASE) this.checkNotFunction(right, operator);
                 this.operatorStack.push(operator, right);
               },
             },
@@ -453,49 +455,54 @@ export class MParser extends EmbeddedActionsParser {
     { recoveryValueFunc: (error) => this.invalidExpression(error.token) },
   );
 
-  readonly operand = this.RULE(
-    'operand',
-    (): Expression => {
-      const base = this.unaryStack.length;
-      this.MANY(() => {
-        this.unaryStack.push(this.CONSUME(UnaryOperatorToken));
-      });
-      const count = this.unaryStack.length - base;
-      if (!this.RECORDING_PHASE) this.depth += count;
-      try {
-        const inner = this.OR({
-          DEF: [
-            {
-              ALT: () => {
-                const start = this.CONSUME(Type);
-                const type = this.SUBRULE(this.primaryType);
-                if (this.RECORDING_PHASE) return undefined as never;
-                return { kind: 'TypeExpression', type, span: this.spanFrom(start) } as const;
-              },
+  /**
+   * An operand of a binary expression: unary operators, then `type` and a primary type, or a primary
+   * expression. It is read inline (with the DSL occurrence `occurrence`, 1 or 2) rather than as a
+   * rule, which saves a rule call and stack depth for every operand.
+   */
+  private readOperand(occurrence: 1 | 2): Expression {
+    const base = this.unaryStack.length;
+    this.many(occurrence, () => {
+      this.unaryStack.push(this.consume(occurrence, UnaryOperatorToken));
+    });
+    const count = this.unaryStack.length - base;
+    if (!this.RECORDING_PHASE) {
+      this.depth += count;
+      if (this.depth > MAX_NESTING_DEPTH) throw new NestingTooDeepError(this.LA(1));
+    }
+    try {
+      const inner = this.or<Expression>(occurrence, {
+        DEF: [
+          {
+            ALT: () => {
+              const start = this.consume(occurrence, Type);
+              const type = this.subrule(occurrence, this.primaryType);
+              if (this.RECORDING_PHASE) return undefined as never;
+              return { kind: 'TypeExpression', type, span: this.spanFrom(start) } as const;
             },
-            { ALT: () => this.SUBRULE(this.primaryExpression) },
-          ],
-          ERR_MSG: 'an expression',
-        });
-        if (this.RECORDING_PHASE || count === 0) return inner;
-        let result: Expression = inner;
-        for (let index = this.unaryStack.length - 1; index >= base; index--) {
-          const token = this.unaryStack[index] as IToken;
-          result = {
-            kind: 'UnaryExpression',
-            operator: token.image as UnaryOperator,
-            operand: result,
-            span: spanFromTo(this.tokenSpan(token), result.span),
-          };
-        }
-        return result;
-      } finally {
-        if (!this.RECORDING_PHASE) this.depth -= count;
-        this.unaryStack.length = base;
+          },
+          { ALT: () => this.subrule(occurrence, this.primaryExpression) },
+        ],
+        ERR_MSG: 'an expression',
+      });
+      if (this.RECORDING_PHASE || count === 0) return inner;
+      this.checkNotFunction(inner, this.unaryStack[this.unaryStack.length - 1] as IToken);
+      let result: Expression = inner;
+      for (let index = this.unaryStack.length - 1; index >= base; index--) {
+        const token = this.unaryStack[index] as IToken;
+        result = {
+          kind: 'UnaryExpression',
+          operator: token.image as UnaryOperator,
+          operand: result,
+          span: spanFromTo(this.tokenSpan(token), result.span),
+        };
       }
-    },
-    { recoveryValueFunc: (error) => this.invalidExpression(error.token) },
-  );
+      return result;
+    } finally {
+      if (!this.RECORDING_PHASE) this.depth -= count;
+      this.unaryStack.length = base;
+    }
+  }
 
   readonly primaryExpression = this.RULE(
     'primaryExpression',
@@ -551,8 +558,53 @@ export class MParser extends EmbeddedActionsParser {
               } as const;
             },
           },
+          { ALT: () => this.SUBRULE(this.parenthesizedOrFunction) },
+          { ALT: () => this.SUBRULE(this.listExpression) },
+          { ALT: () => this.SUBRULE(this.bracketExpression) },
           {
             ALT: () => {
+              const token = this.CONSUME(Ellipsis);
+              if (this.RECORDING_PHASE) return undefined as never;
+              return { kind: 'NotImplementedExpression', span: this.tokenSpan(token) } as const;
+            },
+          },
+        ],
+        ERR_MSG: 'an expression',
+      });
+      const depth = this.depth;
+      try {
+        this.MANY(() => {
+          this.enter();
+          result = this.OR2<Expression>([
+            { ALT: () => this.SUBRULE(this.invokeSuffix, { ARGS: [result] }) },
+            { ALT: () => this.SUBRULE(this.itemAccessSuffix, { ARGS: [result] }) },
+            { ALT: () => this.SUBRULE(this.fieldSuffix, { ARGS: [result] }) },
+          ]);
+        });
+      } finally {
+        if (!this.RECORDING_PHASE) this.depth = depth;
+      }
+      return result;
+    },
+    { recoveryValueFunc: (error) => this.invalidExpression(error.token) },
+  );
+
+  /**
+   * What starts with `(`: a function expression or a parenthesized expression. A function read here
+   * is an expression-level construct; `binaryExpression` reports one used as an operand.
+   */
+  readonly parenthesizedOrFunction = this.RULE(
+    'parenthesizedOrFunction',
+    (): Expression =>
+      this.OR<Expression>({
+        DEF: [
+          {
+            GATE: () => this.isFunctionExpressionAhead(),
+            ALT: () => this.SUBRULE(this.functionExpression),
+          },
+          {
+            ALT: () => {
+              const start = this.LA(1);
               const depth = this.openerTokens.length;
               try {
                 const open = this.CONSUME(LParen);
@@ -570,27 +622,9 @@ export class MParser extends EmbeddedActionsParser {
               }
             },
           },
-          { ALT: () => this.SUBRULE(this.listExpression) },
-          { ALT: () => this.SUBRULE(this.bracketExpression) },
-          {
-            ALT: () => {
-              const token = this.CONSUME(Ellipsis);
-              if (this.RECORDING_PHASE) return undefined as never;
-              return { kind: 'NotImplementedExpression', span: this.tokenSpan(token) } as const;
-            },
-          },
         ],
-        ERR_MSG: 'an expression',
-      });
-      this.MANY(() => {
-        result = this.OR2([
-          { ALT: () => this.SUBRULE(this.invokeSuffix, { ARGS: [result] }) },
-          { ALT: () => this.SUBRULE(this.itemAccessSuffix, { ARGS: [result] }) },
-          { ALT: () => this.SUBRULE(this.fieldSuffix, { ARGS: [result] }) },
-        ]);
-      });
-      return result;
-    },
+        IGNORE_AMBIGUITIES: true,
+      }),
     { recoveryValueFunc: (error) => this.invalidExpression(error.token) },
   );
 
@@ -1269,7 +1303,13 @@ export class MParser extends EmbeddedActionsParser {
       this.OR<TypeNode>({
         DEF: [
           { GATE: () => this.isPrimaryTypeAhead(), ALT: () => this.SUBRULE(this.primaryType) },
-          { ALT: () => this.SUBRULE(this.primaryExpression) },
+          {
+            ALT: () => {
+              const expression = this.SUBRULE(this.primaryExpression);
+              if (!this.RECORDING_PHASE) this.checkNotFunction(expression, 'here');
+              return expression;
+            },
+          },
         ],
         IGNORE_AMBIGUITIES: true,
         ERR_MSG: 'a type',
@@ -1472,6 +1512,7 @@ export class MParser extends EmbeddedActionsParser {
         IGNORE_AMBIGUITIES: true,
       });
       if (this.RECORDING_PHASE) return undefined as never;
+      if (rowType.kind !== 'RecordType') this.checkNotFunction(rowType, 'after `table`');
       if (rowType.kind === 'RecordType' && rowType.open) {
         this.report(
           'PQSDK_PARSE_INVALID_TYPE',
@@ -1554,15 +1595,26 @@ export class MParser extends EmbeddedActionsParser {
   private isFunctionExpressionAhead(): boolean {
     if (this.LA(1).tokenType !== LParen) return false;
     let index = 2;
+    // A parenthesized expression never holds a top-level comma or `optional`, and is never empty:
+    // those make the parentheses a parameter list even when the `=>` is missing.
+    let onlyParameters =
+      this.LA(2).tokenType === RParen || this.isContextualKeywordBeforeName('optional', 2);
     for (;;) {
-      const token = this.LA(index);
-      const type = token.tokenType;
+      const type = this.LA(index).tokenType;
       if (type === RParen) break;
-      if (type !== IdentifierToken && type !== QuotedIdentifier && type !== Comma && type !== As) {
-        if (type !== Type && type !== Null) return false;
+      if (type === Comma) onlyParameters = true;
+      else if (
+        type !== IdentifierToken &&
+        type !== QuotedIdentifier &&
+        type !== As &&
+        type !== Type &&
+        type !== Null
+      ) {
+        return false;
       }
       index++;
     }
+    if (onlyParameters) return true;
     const after = this.LA(index + 1).tokenType;
     if (after === FatArrow) return true;
     if (after !== As) return false;
@@ -1583,10 +1635,10 @@ export class MParser extends EmbeddedActionsParser {
     );
   }
 
-  private isContextualKeywordBeforeName(word: string): boolean {
-    const next = this.LA(1);
+  private isContextualKeywordBeforeName(word: string, at = 1): boolean {
+    const next = this.LA(at);
     if (next.tokenType !== IdentifierToken || next.image !== word) return false;
-    const after = this.LA(2).tokenType;
+    const after = this.LA(at + 1).tokenType;
     return after === IdentifierToken || after === QuotedIdentifier;
   }
 
@@ -1773,6 +1825,19 @@ export class MParser extends EmbeddedActionsParser {
     };
   }
 
+  /** A function expression is an expression-level construct: an operand must parenthesize it. */
+  private checkNotFunction(operand: Expression, operator: IToken | string): void {
+    if (operand.kind === 'FunctionExpression') {
+      this.report(
+        'PQSDK_PARSE_UNEXPECTED_TOKEN',
+        typeof operator === 'string'
+          ? `a function cannot stand for a type ${operator}; put the function in parentheses`
+          : `a function cannot be the operand of \`${operator.image}\`; put the function in parentheses`,
+        operand.span,
+      );
+    }
+  }
+
   private checkUnique(names: readonly Identifier[], what: string, where: string): void {
     if (names.length < 2) return;
     const seen = new Set<string>();
@@ -1819,6 +1884,10 @@ export class MParser extends EmbeddedActionsParser {
 
   private tokenSpan(token: IToken): Span {
     if (Number.isNaN(token.startOffset)) return this.eofSpan();
+    const end = (token.endOffset as number) + 1;
+    if (endsWithLineBreak(this.text, end) && this.lineMap !== undefined) {
+      return this.lineMap.span(token.startOffset, end);
+    }
     return {
       offset: token.startOffset,
       end: (token.endOffset as number) + 1,
@@ -1840,8 +1909,27 @@ export class MParser extends EmbeddedActionsParser {
 
   /** From the start of `start` to the end of the last token consumed. */
   private spanFrom(start: IToken): Span {
-    const startSpan = this.tokenSpan(start);
     const last = this.LA(0);
+    if (
+      Number.isNaN(start.startOffset) ||
+      Number.isNaN(last.startOffset) ||
+      last.startOffset < start.startOffset ||
+      endsWithLineBreak(this.text, (last.endOffset as number) + 1)
+    ) {
+      return this.slowSpanFrom(start, last);
+    }
+    return {
+      offset: start.startOffset,
+      end: (last.endOffset as number) + 1,
+      line: start.startLine as number,
+      column: start.startColumn as number,
+      endLine: last.endLine as number,
+      endColumn: (last.endColumn as number) + 1,
+    };
+  }
+
+  private slowSpanFrom(start: IToken, last: IToken): Span {
+    const startSpan = this.tokenSpan(start);
     if (Number.isNaN(last.startOffset) || last.startOffset < startSpan.offset) {
       return {
         ...startSpan,
@@ -1856,7 +1944,17 @@ export class MParser extends EmbeddedActionsParser {
   private spanFromSpan(start: Span): Span {
     const last = this.LA(0);
     if (Number.isNaN(last.startOffset) || last.startOffset < start.offset) return start;
-    return spanFromTo(start, this.tokenSpan(last));
+    if (endsWithLineBreak(this.text, (last.endOffset as number) + 1)) {
+      return spanFromTo(start, this.tokenSpan(last));
+    }
+    return {
+      offset: start.offset,
+      end: (last.endOffset as number) + 1,
+      line: start.line,
+      column: start.column,
+      endLine: last.endLine as number,
+      endColumn: (last.endColumn as number) + 1,
+    };
   }
 
   private eofSpan(): Span {
@@ -1890,6 +1988,12 @@ export class MParser extends EmbeddedActionsParser {
   private emptyRecord(token: IToken | undefined): RecordExpression {
     return { kind: 'RecordExpression', fields: [], span: this.tokenSpanOrEnd(token) };
   }
+}
+
+/** Whether the character before `end` ends a line (only an unterminated text token can end so). */
+function endsWithLineBreak(text: string, end: number): boolean {
+  const code = text.charCodeAt(end - 1);
+  return code === 0x0a || code === 0x0d || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
 
 function isTypeOperand(operand: Operand): operand is NullablePrimitiveType {

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runCli } from '../test/cli-harness.js';
+
+describe('run', () => {
+  it('prints the top-level help with --help, -h and help, and exits 0', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "Usage: pqsdk <command> [options]
+
+      pqsdk: the Power Query SDK tools (PQTest, MakePQX) for every platform.
+
+      Commands:
+        parse  Parse .pq, .pqm and .m files and report syntax errors
+
+      Options:
+        -h, --help     Show this help; "pqsdk <command> --help" or "pqsdk help <command>" for a command
+        -v, --version  Print the version
+
+      Example:
+        pqsdk parse MyConnector.pq
+
+      Exit codes:
+        0   success
+        1   the command ran and found problems, such as a file that does not parse
+        2   usage error: unknown command or option, missing argument, path missing or unreadable
+        70  internal error (a bug in pqsdk); rerun with PQSDK_DEBUG=1 to see the stack
+      "
+    `);
+    expect((await runCli(['-h'])).stdout).toBe(result.stdout);
+    expect(await runCli(['help'])).toEqual(result);
+  });
+
+  it('prints a command’s help with help <command>', async () => {
+    const viaHelp = await runCli(['help', 'parse']);
+    const viaFlag = await runCli(['parse', '--help']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp).toEqual(viaFlag);
+    expect(viaHelp.stdout).toMatch(/^Usage: pqsdk parse /);
+  });
+
+  it('prints the help on standard error and exits 2 when given no arguments', async () => {
+    const result = await runCli([]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe((await runCli(['--help'])).stdout);
+  });
+
+  it('prints the version from package.json with --version and -v', async () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    expect(await runCli(['--version'])).toEqual({
+      code: 0,
+      stdout: `${manifest.version}\n`,
+      stderr: '',
+    });
+    expect((await runCli(['-v'])).stdout).toBe(`${manifest.version}\n`);
+  });
+
+  it.each([
+    [['frobnicate'], 'pqsdk: unknown command "frobnicate"; run pqsdk --help\n'],
+    [['help', 'frobnicate'], 'pqsdk: unknown command "frobnicate"; run pqsdk --help\n'],
+    [['--json'], 'pqsdk: unknown option "--json"; run pqsdk --help\n'],
+  ])('rejects %j with one line on standard error and exit code 2', async (argv, message) => {
+    expect(await runCli(argv)).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+
+  it('reports an unexpected exception as an internal error with exit code 70, without a stack', async () => {
+    const result = await runCli(['--help'], {
+      stdout: () => {
+        throw new Error('the terminal caught fire\nsecond line');
+      },
+    });
+    expect(result.code).toBe(70);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "pqsdk: internal error: the terminal caught fire
+      pqsdk: this is a bug in pqsdk; rerun with PQSDK_DEBUG=1 to see the stack
+      "
+    `);
+  });
+
+  it('prints the stack of an internal error when PQSDK_DEBUG is set', async () => {
+    const result = await runCli(['--version'], {
+      env: { PQSDK_DEBUG: '1' },
+      stdout: () => {
+        throw new TypeError('boom');
+      },
+    });
+    expect(result.code).toBe(70);
+    const lines = result.stderr.split('\n');
+    expect(lines[0]).toBe('pqsdk: internal error: boom');
+    expect(lines[1]).toBe('TypeError: boom');
+    expect(lines[2]).toMatch(/^ {4}at /);
+  });
+});

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Runs the pqsdk command from a checkout: `pnpm pqsdk <verb> …`.
+// Rebuilds the CLI and the packages it uses (tsc -b) when any of their sources is newer than the last
+// build, then runs apps/cli/dist/main.js in this process with the remaining arguments.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const stamp = join(root, 'apps', 'cli', 'dist', '.build-stamp');
+
+function newestSource(directory) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== 'dist')
+        newest = Math.max(newest, newestSource(path));
+    } else if (/\.(ts|tsx|json)$/.test(entry.name)) {
+      newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+function lastBuild() {
+  try {
+    return statSync(stamp).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+const sources = Math.max(
+  newestSource(join(root, 'packages')),
+  newestSource(join(root, 'apps', 'cli')),
+  statSync(join(root, 'tsconfig.base.json')).mtimeMs,
+);
+if (sources > lastBuild()) {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-b', join(root, 'apps', 'cli', 'tsconfig.lib.json')], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  } catch {
+    process.stderr.write('pqsdk: building the CLI failed (see the TypeScript errors above)\n');
+    process.exit(2);
+  }
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
+
+await import(pathToFileURL(join(root, 'apps', 'cli', 'dist', 'main.js')).href);
