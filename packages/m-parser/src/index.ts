@@ -9,6 +9,6 @@ export { lex } from './lexer.js';
 export { LineMap } from './line-map.js';
 export type { ParseMode, ParseOptions, ParseResult } from './parse.js';
 export { parse } from './parse.js';
-export { MAX_NESTING_DEPTH } from './parser.js';
+export { MAX_NESTING_DEPTH } from './grammar-base.js';
 export { formatNumber, print } from './printer.js';
 export type { PrintOptions } from './printer.js';

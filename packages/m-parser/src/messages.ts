@@ -28,7 +28,9 @@ import {
 
 /** A construct that is open while the parser reads its inside, named in messages. */
 export interface Opener {
-  readonly token: IToken;
+  /** Where the construct starts. */
+  readonly line: number;
+  readonly column: number;
   /** What the construct is: `(`, `[`, `{`, `let`, `if`, `member`, `function`, … */
   readonly what: OpenerKind;
   /** A name to mention, such as the member or variable being defined. */
@@ -74,8 +76,8 @@ export function describeTokenType(type: TokenType): string {
   return type.LABEL ?? `\`${type.name}\``;
 }
 
-function at(token: IToken): string {
-  return `${String(token.startLine)}:${String(token.startColumn)}`;
+function at(opener: Opener): string {
+  return `${String(opener.line)}:${String(opener.column)}`;
 }
 
 function isClosing(token: IToken): boolean {
@@ -103,7 +105,7 @@ export class MessageProvider implements IParserErrorMessageProvider {
     const opener = this.source?.currentOpener();
     const wanted = describeTokenType(expected);
     if (opener !== undefined) {
-      const where = at(opener.token);
+      const where = at(opener);
       const closes =
         (expected === RParen && opener.what === '(') ||
         (expected === RBracket && opener.what === '[') ||

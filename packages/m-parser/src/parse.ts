@@ -3,7 +3,8 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Diagnostic } from './diagnostic.js';
 import { lex, type Comment } from './lexer.js';
 import type { LineMap } from './line-map.js';
-import { MAX_NESTING_DEPTH, MParser, NestingTooDeepError } from './parser.js';
+import { MAX_NESTING_DEPTH, NestingTooDeepError } from './grammar-base.js';
+import { MParser } from './parser.js';
 import { LBracket, RBracket, Section } from './tokens.js';
 
 /**
@@ -101,7 +102,7 @@ function runParser(
 function fromException(error: IRecognitionException, lineMap: LineMap): Diagnostic {
   const token = error.token;
   const offset = Number.isNaN(token.startOffset) ? lineMap.textLength : token.startOffset;
-  const end = Number.isNaN(token.startOffset) ? offset : (token.endOffset as number) + 1;
+  const end = Number.isNaN(token.startOffset) ? offset : token.startOffset + token.image.length;
   return {
     code:
       error.name === 'NotAllInputParsedException'

@@ -409,7 +409,7 @@ function readsAsFieldName(name: string): boolean {
     for (let index = previousEnd; index < token.startOffset; index++) {
       if (name.charCodeAt(index) !== 0x20) return false;
     }
-    previousEnd = (token.endOffset as number) + 1;
+    previousEnd = token.startOffset + token.image.length;
   }
   return previousEnd === name.length;
 }

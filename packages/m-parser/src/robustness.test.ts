@@ -3,7 +3,7 @@ import { corpusFiles } from '../test/corpus.js';
 import { spanProblems } from '../test/invariants.js';
 import { lex } from './lexer.js';
 import { parse } from './parse.js';
-import { MAX_NESTING_DEPTH } from './parser.js';
+import { MAX_NESTING_DEPTH } from './grammar-base.js';
 
 /** A small seeded generator (mulberry32), so every run mutates the same way. */
 function random(seed: number): () => number {
@@ -36,7 +36,10 @@ function pick<T>(items: readonly T[], next: () => number): T {
 }
 
 function tokenRanges(text: string): [number, number][] {
-  return lex(text).tokens.map((token) => [token.startOffset, (token.endOffset as number) + 1]);
+  return lex(text).tokens.map((token) => [
+    token.startOffset,
+    token.startOffset + token.image.length,
+  ]);
 }
 
 const MUTATIONS: Record<string, Mutation> = {

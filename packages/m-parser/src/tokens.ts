@@ -136,6 +136,8 @@ export function scanIdentifier(text: string, start: number): number {
   }
 }
 
+const IDENTIFIER_MATCH: [string] = [''];
+
 function identifierStartHints(): number[] {
   const hints: number[] = [95];
   for (let code = 65; code <= 90; code++) hints.push(code, code + 32);
@@ -153,7 +155,10 @@ export const Identifier = createToken({
   pattern: {
     exec: (text: string, offset: number): [string] | null => {
       const end = scanIdentifier(text, offset);
-      return end === offset ? null : [text.slice(offset, end)];
+      if (end === offset) return null;
+      // The lexer reads the match at once, so one array serves every match.
+      IDENTIFIER_MATCH[0] = text.slice(offset, end);
+      return IDENTIFIER_MATCH;
     },
   },
   line_breaks: false,

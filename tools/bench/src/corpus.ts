@@ -126,13 +126,14 @@ export interface LargeSection {
 }
 
 /**
- * Builds one section document of at least `targetBytes` (UTF-8) from the members of the section
- * documents among `sources`; its line count follows from how dense the sources are. The members are copied round by round; each copy of a source
- * gets its own suffix (see {@link varyDocument}), so no two members share a name.
+ * Builds one section document of at least `targetBytes` (UTF-8) and at least `targetLines` lines from
+ * the members of the section documents among `sources`. The members are copied round by round; each
+ * copy of a source gets its own suffix (see {@link varyDocument}), so no two members share a name.
  */
 export function buildLargeSection(
   sources: readonly SourceDocument[],
   targetBytes: number,
+  targetLines = 0,
 ): LargeSection {
   const sections = sources.filter(
     (source): source is SourceDocument & { document: SectionDocument } =>
@@ -145,9 +146,10 @@ export function buildLargeSection(
   const header = 'section Bench;\n\n';
   const parts: string[] = [header];
   let bytes = utf8Bytes(header);
+  let newlines = 2;
   let members = 0;
   let unreadable = 0;
-  for (let tag = 1; bytes < targetBytes; tag++) {
+  for (let tag = 1; bytes < targetBytes || newlines < targetLines; tag++) {
     const source = sections[(tag - 1) % sections.length] as (typeof sections)[number];
     const varied = varyDocument(source.text, source.document, tag);
     // The copy is parsed again to find where its members start and end.
@@ -164,6 +166,9 @@ export function buildLargeSection(
     const region = `${varied.slice(first.span.offset, last.span.end)}\n\n`;
     parts.push(region);
     bytes += utf8Bytes(region);
+    for (let index = region.indexOf('\n'); index !== -1; index = region.indexOf('\n', index + 1)) {
+      newlines++;
+    }
     members += copy.members.length;
   }
   const text = parts.join('');
