@@ -15,4 +15,6 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** A monotonic clock in milliseconds, for timings and progress. Default: `performance.now`. */
   readonly now?: () => number;
+  /** Standard input, for verbs that read it (`eval -`, `eval --jsonl`). Default: `process.stdin`. */
+  readonly stdin?: NodeJS.ReadableStream;
 }

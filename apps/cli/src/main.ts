@@ -25,4 +25,5 @@ process.exitCode = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   isTTY: process.stderr.isTTY && process.env['TERM'] !== 'dumb',
   env: process.env,
+  stdin: process.stdin,
 });

@@ -13,7 +13,14 @@ describe('run', () => {
       pqsdk: the Power Query SDK tools (PQTest, MakePQX) for every platform.
 
       Commands:
-        parse  Parse .pq, .pqm and .m files and report syntax errors
+        parse     Parse .pq, .pqm and .m files and report syntax errors
+        eval      Evaluate an M expression and print its value as an M literal
+        compile   Build a connector project into a reproducible .mez
+        pack      Pack a .mez into a .pqx, signed when a certificate is given (MakePQX pack)
+        sign      Sign or countersign a .pqx (MakePQX sign)
+        verify    Verify the signatures of a .pqx and print the MakePQX JSON report
+        new-cert  Create a self-signed code-signing certificate (.pfx) for development
+        inspect   Show the entries, metadata and signature status of a .mez or .pqx
 
       Options:
         -h, --help     Show this help; "pqsdk <command> --help" or "pqsdk help <command>" for a command

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MashupEngine, resourceFilesFor, type EvaluationResult } from '../index.js';
+
+const PROBE = new URL('../../test/fixtures/Probe', import.meta.url).pathname;
+
+let engine: MashupEngine;
+let german: MashupEngine;
+
+beforeAll(async () => {
+  const options = {
+    environmentConfiguration: { Cloud: 'global', Port: 8080 },
+    variables: { Region: 'north' },
+    application: { Name: 'pqsdk-test', Version: '1.2.3' },
+    proxyUri: 'http://proxy.example:3128',
+  };
+  [engine, german] = await Promise.all([
+    MashupEngine.open(PROBE, options),
+    MashupEngine.open(PROBE, { culture: 'de-AT' }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([engine.close(), german.close()]);
+});
+
+function valueOf(result: EvaluationResult): unknown {
+  if (!result.ok) throw new Error(`${result.error.reason}: ${String(result.error.message)}`);
+  return result.value.json;
+}
+
+function errorOf(result: EvaluationResult): { reason: string; message: string | null } {
+  if (result.ok) throw new Error(`expected an error, got ${result.value.literal}`);
+  return result.error;
+}
+
+describe('Extension.Contents', () => {
+  it('returns the bytes of a package file', async () => {
+    expect(
+      valueOf(await engine.evaluate('Text.FromBinary(Extension.Contents("Double.pqm"))')),
+    ).toBe('(x as number) as number => x * 2\n');
+  });
+
+  it('loads a module that a shared member evaluates', async () => {
+    expect(valueOf(await engine.evaluate('Probe.Module(21)'))).toBe(42);
+  });
+
+  it('raises an error for a file that is not in the package', async () => {
+    expect(errorOf(await engine.evaluate('Extension.Contents("Probe.query.pq")'))).toEqual({
+      reason: 'Expression.Error',
+      message: "The file 'Probe.query.pq' wasn't found in the Probe connector's package.",
+      detail: '"Probe.query.pq"',
+      detailJson: 'Probe.query.pq',
+      messageFormat: null,
+      messageParameters: null,
+    });
+  });
+});
+
+describe('Extension.LoadString', () => {
+  it('lists the resource files of a culture, most specific first', () => {
+    expect(resourceFilesFor('de-AT')).toEqual([
+      'resources.de-AT.resx',
+      'resources.de.resx',
+      'resources.resx',
+    ]);
+  });
+
+  it('reads resources.resx for en-US', async () => {
+    expect(valueOf(await engine.evaluate('Probe.Strings'))).toEqual({
+      Hello: 'Hello',
+      Region: 'neutral',
+      NeutralOnly: 'only in resources.resx',
+    });
+  });
+
+  it('falls back from de-AT to de to the neutral file, string by string', async () => {
+    expect(valueOf(await german.evaluate('Probe.Strings'))).toEqual({
+      Hello: 'Hallo',
+      Region: 'österreichisch',
+      NeutralOnly: 'only in resources.resx',
+    });
+  });
+
+  it('raises an error for a missing string', async () => {
+    expect(errorOf(await engine.evaluate('Extension.LoadString("Nope")')).message).toBe(
+      "The string 'Nope' wasn't found in the Probe connector's resources.resx.",
+    );
+  });
+});
+
+describe('Extension.CredentialError', () => {
+  it('returns the error record to raise, with the Credential.* reason', async () => {
+    const result = await engine.evaluate(
+      'try error Extension.CredentialError(Credential.AccessDenied, "bad key") catch (e) => [Reason = e[Reason], Message = e[Message]]',
+    );
+    expect(valueOf(result)).toEqual({ Reason: 'Credential.AccessDenied', Message: 'bad key' });
+  });
+
+  it('defines the four documented reasons', async () => {
+    const result = await engine.evaluate(
+      '{Credential.AccessDenied, Credential.AccessForbidden, Credential.EncryptionNotSupported, Credential.NativeQueryPermission}',
+    );
+    expect(valueOf(result)).toEqual([
+      'Credential.AccessDenied',
+      'Credential.AccessForbidden',
+      'Credential.EncryptionNotSupported',
+      'Credential.NativeQueryPermission',
+    ]);
+  });
+});
+
+describe('the environment', () => {
+  it('returns the environment configuration, variables, application and proxy from the settings', async () => {
+    const result = await engine.evaluate(`[
+      Configuration = Environment.Configuration(),
+      Region = Variable.ValueOrDefault("Region", "south"),
+      Missing = Variable.ValueOrDefault("Missing", "default"),
+      Application = Extension.CurrentApplication(),
+      Proxy = Web.DefaultProxy("https://api.example")
+    ]`);
+    expect(valueOf(result)).toEqual({
+      Configuration: { Cloud: 'global', Port: 8080 },
+      Region: 'north',
+      Missing: 'default',
+      Application: { Name: 'pqsdk-test', Version: '1.2.3' },
+      Proxy: { ProxyUri: 'http://proxy.example:3128' },
+    });
+  });
+
+  it('reports no proxy as an empty record', async () => {
+    expect(valueOf(await german.evaluate('Web.DefaultProxy("https://api.example")'))).toEqual({});
+  });
+});
+
+describe('Uri.Type', () => {
+  it('is a text type that keeps its name through a function type', async () => {
+    const result = await engine.evaluate(`[
+      IsText = Type.Is(Uri.Type, type text),
+      Conforms = Value.Is("https://a.example", Uri.Type),
+      Printed = Value.Type(Probe.Get)
+    ]`);
+    expect(result.ok ? result.value.literal : result.error.message).toBe(
+      '[IsText = true, Conforms = true, Printed = type function (url as Uri.Type, optional options as record) as any]',
+    );
+  });
+});

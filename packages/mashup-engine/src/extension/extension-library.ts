@@ -1,0 +1,30 @@
+import type { LibraryEntry } from '@pqsdk/m-evaluator';
+import { dataSourceFunctionEntry } from '../datasource/data-source-function.js';
+import { credentialFunctions } from './credential-functions.js';
+import { environmentFunctions } from './environment-functions.js';
+import { packageFunctions } from './package-functions.js';
+import type { EvaluationServices } from './services.js';
+import { webContentsFunction } from './web-contents.js';
+
+/**
+ * The extension library of one connector (DESIGN.md §2): the functions a connector sees beside the
+ * standard library, bound to its package and to the host through `services`. Put it after the
+ * standard library, so that its entries win:
+ * `new Engine({ library: [...STANDARD_LIBRARY, ...extensionLibrary(services)] })`.
+ *
+ * - `Extension.Contents`, `Extension.LoadString` (culture fallback);
+ * - `Extension.CurrentCredential`, `Extension.CredentialError`, `Credential.*`;
+ * - `Environment.Configuration`, `Variable.ValueOrDefault`, `Extension.CurrentApplication`,
+ *   `Web.DefaultProxy`;
+ * - `Web.Contents`;
+ * - `Extension.DataSourceFunction`, which the engine wraps data source functions with.
+ */
+export function extensionLibrary(services: EvaluationServices): LibraryEntry[] {
+  return [
+    ...packageFunctions(services),
+    ...credentialFunctions(services),
+    ...environmentFunctions(services),
+    webContentsFunction(services),
+    dataSourceFunctionEntry(services),
+  ];
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  cacheDir: '../../node_modules/.vite/packages/packager',
+  resolve: { conditions: ['@pqsdk/source'] },
+  ssr: { resolve: { conditions: ['@pqsdk/source'] } },
+  test: {
+    name: '@pqsdk/packager',
+    environment: 'node',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    reporters: ['default'],
+  },
+});
