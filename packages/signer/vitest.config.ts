@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     name: '@pqsdk/signer',
     environment: 'node',
+    // Integration tests run real crypto (PKCS#12, RSA) and worker threads: give them room on a
+    // busy 2-core machine. The limit catches hangs, not slowness (benchmarks measure speed).
+    testTimeout: 30_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default'],
   },
