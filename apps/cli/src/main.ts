@@ -24,6 +24,8 @@ process.exitCode = await run(process.argv.slice(2), {
   },
   cwd: process.cwd(),
   isTTY: process.stderr.isTTY && process.env['TERM'] !== 'dumb',
+  stdoutIsTTY: process.stdout.isTTY && process.env['TERM'] !== 'dumb',
+  ...(process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
   env: process.env,
   stdin: process.stdin,
 });

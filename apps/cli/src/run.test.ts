@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runCli } from '../test/cli-harness.js';
+import { COMMANDS } from './commands.js';
 
 describe('run', () => {
   it('prints the top-level help with --help, -h and help, and exits 0', async () => {
@@ -13,14 +14,23 @@ describe('run', () => {
       pqsdk: the Power Query SDK tools (PQTest, MakePQX) for every platform.
 
       Commands:
-        parse     Parse .pq, .pqm and .m files and report syntax errors
-        eval      Evaluate an M expression and print its value as an M literal
-        compile   Build a connector project into a reproducible .mez
-        pack      Pack a .mez into a .pqx, signed when a certificate is given (MakePQX pack)
-        sign      Sign or countersign a .pqx (MakePQX sign)
-        verify    Verify the signatures of a .pqx and print the MakePQX JSON report
-        new-cert  Create a self-signed code-signing certificate (.pfx) for development
-        inspect   Show the entries, metadata and signature status of a .mez or .pqx
+        parse                Parse .pq, .pqm and .m files and report syntax errors
+        eval                 Evaluate an M expression and print its value as an M literal
+        new                  Create a connector project, as the VS Code SDK does
+        run-test             Evaluate a query file with a connector (PQTest run-test)
+        test-connection      Run the TestConnection handler of a data source (PQTest test-connection)
+        info                 Describe a connector: data sources, functions, documentation (PQTest info)
+        credential-template  Print the JSON template of a credential (PQTest credential-template)
+        set-credential       Store the credential of a data source (PQTest set-credential)
+        list-credential      List the stored credentials, never their secrets (PQTest list-credential)
+        delete-credential    Delete stored credentials (PQTest delete-credential)
+        refresh-credential   Refresh a stored OAuth credential (PQTest refresh-credential)
+        compile              Build a connector project into a reproducible .mez
+        pack                 Pack a .mez into a .pqx, signed when a certificate is given (MakePQX pack)
+        sign                 Sign or countersign a .pqx (MakePQX sign)
+        verify               Verify the signatures of a .pqx and print the MakePQX JSON report
+        new-cert             Create a self-signed code-signing certificate (.pfx) for development
+        inspect              Show the entries, metadata and signature status of a .mez or .pqx
 
       Options:
         -h, --help     Show this help; "pqsdk <command> --help" or "pqsdk help <command>" for a command
@@ -47,6 +57,19 @@ describe('run', () => {
     expect(viaHelp).toEqual(viaFlag);
     expect(viaHelp.stdout).toMatch(/^Usage: pqsdk parse /);
   });
+
+  it.each(COMMANDS.map((command) => [command.name]))(
+    'prints the help of %s with --help, -h and help, within 100 columns, with an example',
+    async (name) => {
+      const result = await runCli([name, '--help']);
+      expect(result).toEqual({ code: 0, stdout: result.stdout, stderr: '' });
+      expect(result.stdout).toMatch(new RegExp(`^Usage: pqsdk ${name} `));
+      expect(result.stdout).toMatch(/\nExamples?:\n {2}pqsdk /);
+      for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+      expect(await runCli([name, '-h'])).toEqual(result);
+      expect(await runCli(['help', name])).toEqual(result);
+    },
+  );
 
   it('prints the help on standard error and exits 2 when given no arguments', async () => {
     const result = await runCli([]);

@@ -1,15 +1,17 @@
 import type { CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { COMMANDS, findCommand } from './commands.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './exit-code.js';
+import { CommandFailure } from './command-failure.js';
+import { EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './exit-code.js';
 import { topLevelHelp } from './help.js';
 import { UsageError } from './usage-error.js';
 import { readVersion } from './version.js';
 
 /**
  * Runs the `pqsdk` command line and returns the exit code. It never throws: a {@link UsageError}
- * becomes one line on standard error and exit code 2; any other exception is a bug, reported in one
- * line (the stack too when `PQSDK_DEBUG` is set) with exit code 70.
+ * becomes one line on standard error and exit code 2, a {@link CommandFailure} one line and exit
+ * code 1; any other exception is a bug, reported in one line (the stack too when `PQSDK_DEBUG` is
+ * set) with exit code 70.
  *
  * @param argv - The arguments after the program name (`process.argv.slice(2)`).
  * @param io - Where output goes and where paths are read from.
@@ -50,6 +52,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr(`${program}: ${error.message}\n`);
       return EXIT_USAGE;
+    }
+    if (error instanceof CommandFailure) {
+      io.stderr(`${program}: ${error.message}\n`);
+      return EXIT_FAILED;
     }
     reportInternalError(error, io);
     return EXIT_INTERNAL;

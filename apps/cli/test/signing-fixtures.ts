@@ -16,6 +16,18 @@ export async function compileHelloWorld(cwd: string): Promise<string> {
   return 'out/HelloWorld.mez';
 }
 
+/**
+ * Compiles HelloWorld ({@link compileHelloWorld}) and packs it with `pqsdk pack` into
+ * `cwd/HelloWorld.pqx`, signed with `<certificate>.pfx` when one is named; returns the `.pqx` path.
+ */
+export async function packHelloWorld(cwd: string, certificate?: string): Promise<string> {
+  const mez = await compileHelloWorld(cwd);
+  const signing = certificate === undefined ? [] : ['-c', `${certificate}.pfx`, '-p', PASSWORD];
+  const packed = await runCli(['pack', '-mz', mez, ...signing, '-t', 'HelloWorld.pqx'], { cwd });
+  if (packed.code !== 0) throw new Error(packed.stderr);
+  return 'HelloWorld.pqx';
+}
+
 /** Writes a development certificate (2048-bit, for speed) as `<name>.pfx` and `<name>.pem`. */
 export function writeCertificate(
   cwd: string,

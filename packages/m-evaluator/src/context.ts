@@ -1,6 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import type { EvaluationHost } from './engine.js';
 import { EvaluationAbortedError, MError } from './errors.js';
+import type { FoldEvent } from './library/table/view-trace.js';
 
 /** The levels of `Diagnostics.Trace` (the values of the `TraceLevel.*` constants). */
 export type TraceLevel = 'Critical' | 'Error' | 'Warning' | 'Information' | 'Verbose';
@@ -41,6 +42,16 @@ export interface EvaluationOptions {
   readonly trace?: Tracer;
   /** Raise an M error when the heap grows past this many bytes. Default: 80% of V8's heap limit. */
   readonly memoryLimitBytes?: number;
+  /**
+   * Receives every attempt to fold a table operation into a `Table.View` handler (the folding
+   * trace): the operation, the handler, and whether it folded or was declined.
+   */
+  readonly onFold?: (event: FoldEvent) => void;
+  /**
+   * Raise an error instead of evaluating locally when a `Table.View` declines an operation
+   * (PQTest's `--failOnFoldingFailure`). Default: false.
+   */
+  readonly failOnFoldingFailure?: boolean;
 }
 
 const CHECK_EVERY = 1 << 12;
@@ -55,6 +66,10 @@ export class Context {
   readonly nowMs: number;
   readonly timeZoneOffsetMinutes: number;
   readonly tracer: Tracer | undefined;
+  /** Where fold attempts of `Table.View` go (see {@link EvaluationOptions.onFold}). */
+  readonly onFold: ((event: FoldEvent) => void) | undefined;
+  /** Whether a declined fold is an error (see {@link EvaluationOptions.failOnFoldingFailure}). */
+  readonly failOnFoldingFailure: boolean;
   readonly #signal: AbortSignal | undefined;
   readonly #deadline: number;
   readonly #memoryLimit: number;
@@ -75,6 +90,8 @@ export class Context {
     this.nowMs = (options.now ?? new Date()).getTime();
     this.timeZoneOffsetMinutes = options.timeZoneOffsetMinutes ?? 0;
     this.tracer = options.trace;
+    this.onFold = options.onFold;
+    this.failOnFoldingFailure = options.failOnFoldingFailure ?? false;
     this.#signal = options.signal;
     this.#deadline =
       options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs;

@@ -108,7 +108,7 @@ export class Engine implements EvaluationHost {
   #contextual: Map<string, (ctx: Context) => Value> | undefined;
   readonly #sections = new Map<string, LoadedSection>();
   /** Shared members of loaded sections, by name, visible to every later evaluation. */
-  readonly #shared = new Map<string, LoadedSection>();
+  readonly #shared = new Map<string, LoadedSection[]>();
   readonly #globals: Globals;
 
   constructor(options: EngineOptions = {}) {
@@ -174,8 +174,8 @@ export class Engine implements EvaluationHost {
   #global(name: string): GlobalBinding | undefined {
     if (name === '#shared') return { dynamic: (ctx) => this.sharedRecord(ctx) };
     if (name === '#sections') return { dynamic: (ctx) => this.#sectionsRecord(ctx) };
-    const section = this.#shared.get(name);
-    if (section !== undefined) return { dynamic: (ctx) => section.value(ctx, name) };
+    const sections = this.#shared.get(name);
+    if (sections !== undefined) return { dynamic: (ctx) => sharedValue(sections, ctx, name) };
     const slot = this.library.get(name);
     if (slot !== undefined) return { constant: slot };
     const contextual = this.#contextualValues.get(name);
@@ -241,12 +241,18 @@ export class Engine implements EvaluationHost {
     const previous = this.#sections.get(section.name);
     if (previous !== undefined) {
       for (const member of previous.members) {
-        if (this.#shared.get(member.name) === previous) this.#shared.delete(member.name);
+        const sections = this.#shared.get(member.name)?.filter((other) => other !== previous);
+        if (sections === undefined) continue;
+        if (sections.length === 0) this.#shared.delete(member.name);
+        else this.#shared.set(member.name, sections);
       }
     }
     this.#sections.set(section.name, section);
     for (const member of section.members) {
-      if (member.shared) this.#shared.set(member.name, section);
+      if (!member.shared) continue;
+      const sections = this.#shared.get(member.name);
+      if (sections === undefined) this.#shared.set(member.name, [section]);
+      else sections.push(section);
     }
     return section;
   }
@@ -278,9 +284,14 @@ export class Engine implements EvaluationHost {
       names.push(name);
       slots.push(new Thunk(() => value(ctx)));
     }
-    for (const [name, section] of this.#shared) {
+    for (const [name, sections] of this.#shared) {
       names.push(name);
-      slots.push(readSlotLazily(section, ctx, name));
+      const [only] = sections;
+      slots.push(
+        sections.length === 1 && only !== undefined
+          ? readSlotLazily(only, ctx, name)
+          : new Thunk(() => sharedValue(sections, ctx, name)),
+      );
     }
     return new RecordValue(RecordLayout.of(names), slots);
   }
@@ -290,6 +301,19 @@ export class Engine implements EvaluationHost {
       [...this.#sections.values()].map((section) => [section.name, section.record(ctx)]),
     );
   }
+}
+
+/**
+ * The value of a shared member: from its section, or, when several sections share the name, an
+ * error (the spec: the name is ambiguous; `Section!Member` still reaches each definition).
+ */
+function sharedValue(sections: readonly LoadedSection[], ctx: Context, name: string): Value {
+  const [only] = sections;
+  if (sections.length === 1 && only !== undefined) return only.value(ctx, name);
+  const where = sections.map((section) => section.name).join(', ');
+  throw MError.expression(
+    `The name '${name}' is shared by more than one section (${where}); use Section!${name} to say which.`,
+  );
 }
 
 /** A per-context value, made once per context and kept in the context's cache. */

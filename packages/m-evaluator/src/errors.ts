@@ -17,7 +17,8 @@ export const REASON = {
 
 /** The fields of an M error record. */
 export interface ErrorRecordFields {
-  readonly reason: string;
+  /** The reason; null when the raised record has none (the spec allows every field to be null). */
+  readonly reason: string | null;
   readonly message: string | null;
   readonly detail: Value;
   readonly messageFormat: string | null;
@@ -30,14 +31,14 @@ export interface ErrorRecordFields {
  * catches exactly this class; any other exception escaping an evaluation is a bug or an abort.
  */
 export class MError extends Error {
-  readonly reason: string;
+  readonly reason: string | null;
   readonly mMessage: string | null;
   readonly detail: Value;
   readonly messageFormat: string | null;
   readonly messageParameters: Value;
 
   constructor(fields: ErrorRecordFields) {
-    super(fields.message === null ? fields.reason : `[${fields.reason}] ${fields.message}`);
+    super(oneLine(fields.reason, fields.message));
     this.name = 'MError';
     this.reason = fields.reason;
     this.mMessage = fields.message;
@@ -57,7 +58,7 @@ export class MError extends Error {
   }
 
   /** An error with any reason. */
-  static of(reason: string, message: string, detail: Value = null): MError {
+  static of(reason: string | null, message: string, detail: Value = null): MError {
     return new MError({
       reason,
       message,
@@ -67,10 +68,15 @@ export class MError extends Error {
     });
   }
 
-  /** The one-line form used by the CLI: `[Reason] Message`. */
+  /** The one-line form used by the CLI: `[Reason] Message` (either part left out when null). */
   describe(): string {
-    return this.mMessage === null ? `[${this.reason}]` : `[${this.reason}] ${this.mMessage}`;
+    return oneLine(this.reason, this.mMessage);
   }
+}
+
+function oneLine(reason: string | null, message: string | null): string {
+  if (reason === null) return message ?? 'error';
+  return message === null ? `[${reason}]` : `[${reason}] ${message}`;
 }
 
 /** The error `...` raises. */

@@ -58,7 +58,13 @@ export {
 } from './values/list.js';
 export type { ListCursor } from './values/list.js';
 export { ArrayRows, StreamRows, TableValue, cell } from './values/table.js';
-export type { RowCursor, RowSource } from './values/table.js';
+export type { RowCursor, RowSource, TableOperation } from './values/table.js';
+export {
+  FOLDING_FAILURE_MESSAGE,
+  HANDLER_OF,
+  describeOperation,
+} from './library/table/view-trace.js';
+export type { FoldEvent, FoldOperation, FoldOutcome } from './library/table/view-trace.js';
 export { FunctionValue } from './values/function.js';
 export { BinaryValue } from './values/binary.js';
 export {

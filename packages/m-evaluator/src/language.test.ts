@@ -200,7 +200,7 @@ describe('errors', () => {
     ],
     [
       'error [Message.Format = "#{0} and #{1}", Message.Parameters = {1, "two"}]',
-      'error [Expression.Error] 1 and two',
+      'error 1 and two',
     ],
     ['...', 'error [Expression.Error] Not Implemented'],
     ['{1, 2}{2}?', 'null'],

@@ -29,6 +29,18 @@ export type {
 } from './host/mashup-engine.js';
 export { credentialListProvider, credentialStoreProvider } from './host/credential-provider.js';
 export type { CredentialProvider, CredentialSource } from './host/credential-provider.js';
+export { discoverDataSources } from './host/discover-data-sources.js';
+export type {
+  DataSourceDiscovery,
+  DiscoverDataSourcesOptions,
+} from './host/discover-data-sources.js';
+export { functionDocumentation } from './host/function-documentation.js';
+export { failOnMissingCredentials } from './host/missing-credentials.js';
+export type {
+  FunctionDocumentation,
+  FunctionDocumentationResult,
+  ParameterDocumentation,
+} from './host/function-documentation.js';
 
 // Evaluation results
 export type {
@@ -258,3 +270,60 @@ export { MockRecorder, RecordingTransport } from './mocks/recorder.js';
 export type { HttpHost, HttpHostOptions } from './mocks/http-host.js';
 export { createHttpHost } from './mocks/http-host.js';
 // #endregion HTTP and mocks
+
+// #region OAuth (src/oauth/): sign-in with the connector's StartLogin/FinishLogin, refresh, loopback
+export type {
+  OAuthCall,
+  OAuthCredentialStore,
+  OAuthLogin,
+  OAuthReply,
+  OAuthStepFailureCode,
+} from './oauth/types.js';
+export type { OAuthErrorCode, OAuthErrorOptions } from './oauth/errors.js';
+export { OAuthError } from './oauth/errors.js';
+export type {
+  InteractiveLoginEngine,
+  InteractiveLoginOptions,
+  InteractiveLoginResult,
+} from './oauth/interactive-login.js';
+export { runInteractiveLogin } from './oauth/interactive-login.js';
+export type { OpenBrowserOptions, Spawn } from './oauth/open-browser.js';
+export { browserCommand, openBrowser } from './oauth/open-browser.js';
+export type {
+  CallbackListener,
+  CallbackPage,
+  ListenForCallbackOptions,
+  LoopbackTarget,
+} from './oauth/loopback-listener.js';
+export {
+  DEFAULT_LOGIN_TIMEOUT_MS,
+  listenForCallback,
+  loopbackTarget,
+} from './oauth/loopback-listener.js';
+export { checkCallback, newLoginState } from './oauth/host-oauth.js';
+export type { OAuthFunctionName, OAuthRecord, SignatureForm } from './oauth/oauth-record.js';
+export {
+  SIGNATURE_PARAMETER_COUNTS,
+  readOAuthRecord,
+  signatureForm,
+} from './oauth/oauth-record.js';
+export { expiredCredentialError } from './oauth/refresh-on-expiry.js';
+// #endregion OAuth
+
+// #region Folding (src/view/): the folding trace of Table.View and --failOnFoldingFailure
+export type { FoldingEvent } from './view/folding-event.js';
+export { describeFolding, isFoldingFailure } from './view/folding-event.js';
+export type { FoldEvent, FoldOperation, FoldOutcome } from '@pqsdk/m-evaluator';
+export { FOLDING_FAILURE_MESSAGE } from '@pqsdk/m-evaluator';
+// #endregion Folding
+
+// #region Data access functions (src/extension/odata*, xml*, file-contents*): OData.Feed, Xml.*, File.Contents
+export { ODATA_FEED_OPTIONS, ODATA_OMIT_NULLS } from './extension/odata-options.js';
+export { MORE_COLUMNS } from './extension/odata-table.js';
+export { FILE_ROOTS_SETTING, readAllowedFile } from './extension/file-contents-host.js';
+export type {
+  FileReadFailureKind,
+  FileReadRequest,
+  FileReadResult,
+} from './evaluation/protocol.js';
+// #endregion Data access functions

@@ -1,3 +1,4 @@
+import { withoutByteOrderMark } from '@pqsdk/packager';
 import type { Document, Element } from '@xmldom/xmldom';
 import {
   DIGEST_ALGORITHMS,
@@ -474,7 +475,7 @@ const DECLARATION =
  * can change without failing verification.
  */
 function checkLexicalForm(text: string): void {
-  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const body = withoutByteOrderMark(text);
   if (body.startsWith('<?xml') && !DECLARATION.test(body)) {
     throw new Malformed(
       'its XML declaration is not of the usual form (<?xml version="1.0" encoding="utf-8"?>)',

@@ -1,3 +1,4 @@
+import { decodeText, withoutByteOrderMark } from '@pqsdk/packager';
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 
 /** Node types of the DOM, as numbers (xmldom's constants are not typed as literals). */
@@ -37,7 +38,7 @@ export function parseXml(text: string): XmlParseResult {
   });
   let document: Document;
   try {
-    document = parser.parseFromString(text.startsWith('\ufeff') ? text.slice(1) : text, 'text/xml');
+    document = parser.parseFromString(withoutByteOrderMark(text), 'text/xml');
   } catch (error) {
     return { ok: false, message: notWellFormed(failure ?? errorMessage(error)) };
   }
@@ -54,17 +55,7 @@ export function parseXml(text: string): XmlParseResult {
  * @returns the text, or undefined when the bytes are not valid in the encoding they claim.
  */
 export function decodeXml(bytes: Uint8Array): string | undefined {
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? 'utf-16le'
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? 'utf-16be'
-        : 'utf-8';
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return decodeText(bytes, { removeByteOrderMark: true });
 }
 
 /** The element children of a node, in document order. */

@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { compileConnector, PackagerError } from '@pqsdk/packager';
 import type { CliIo } from '../cli-io.js';
-import type { Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit-code.js';
 import { pathError } from '../path-error.js';
 import { readArguments } from '../read-arguments.js';
@@ -101,12 +100,3 @@ function displayPath(path: string, cwd: string): string {
   const shown = inside === '' || outside ? path : inside;
   return sep === '\\' ? shown.replaceAll('\\', '/') : shown;
 }
-
-/** The `compile` verb. */
-export const compileCommand: Command = {
-  name: 'compile',
-  summary: 'Build a connector project into a reproducible .mez',
-  synopsis: '[options] <project-folder>',
-  help: COMPILE_HELP,
-  run: runCompile,
-};

@@ -42,26 +42,34 @@ const HELP_COMMAND = 'pqsdk eval --help';
  * Reads and checks the evaluation options of `pqsdk eval`.
  *
  * @param defaultTimeoutMs - The limit when `--timeout-ms` is not given (undefined: none).
+ * @param helpCommand - What the messages suggest, such as `pqsdk run-test --help`.
  * @throws {@link UsageError} for a value that cannot be read.
  */
 export function readEvalSettings(
   options: RawEvalOptions,
   defaultTimeoutMs: number | undefined,
+  helpCommand: string = HELP_COMMAND,
 ): EvalSettings {
   const timeout = options['timeout-ms'];
   let timeoutMs = defaultTimeoutMs;
   if (timeout !== undefined) {
     const value = wholeNumber(timeout);
     if (value === undefined) {
-      throw badValue('--timeout-ms', 'a whole number of milliseconds (0 for no limit)', timeout);
+      throw badValue(
+        '--timeout-ms',
+        'a whole number of milliseconds (0 for no limit)',
+        timeout,
+        helpCommand,
+      );
     }
     timeoutMs = value === 0 ? undefined : value;
   }
   return {
     timeoutMs,
-    clock: options.now === undefined ? undefined : readClock(options.now),
-    seed: options.seed === undefined ? undefined : readSeed(options.seed),
-    culture: options.culture === undefined ? DEFAULT_CULTURE : readCulture(options.culture),
+    clock: options.now === undefined ? undefined : readClock(options.now, helpCommand),
+    seed: options.seed === undefined ? undefined : readSeed(options.seed, helpCommand),
+    culture:
+      options.culture === undefined ? DEFAULT_CULTURE : readCulture(options.culture, helpCommand),
     multiline: options.multiline,
   };
 }
@@ -98,13 +106,14 @@ const ISO_DATE_TIME =
  *
  * @throws {@link UsageError} for anything else, including dates that do not exist.
  */
-export function readClock(text: string): EvalClock {
+export function readClock(text: string, helpCommand: string = HELP_COMMAND): EvalClock {
   const match = ISO_DATE_TIME.exec(text.trim());
   const invalid = (): UsageError =>
     badValue(
       '--now',
       'an ISO 8601 date and time, such as 2024-01-31T13:05:00 or 2024-01-31T13:05:00+02:00',
       text,
+      helpCommand,
     );
   if (match === null) throw invalid();
   const [, year, month, day, hour, minute, second, fraction, offset] = match.map(
@@ -155,16 +164,16 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** Reads `--seed`: a whole number from 0 to 4294967295. */
-export function readSeed(text: string): number {
+export function readSeed(text: string, helpCommand: string = HELP_COMMAND): number {
   const value = wholeNumber(text);
   if (value === undefined || value > MAX_SEED) {
-    throw badValue('--seed', `a whole number from 0 to ${String(MAX_SEED)}`, text);
+    throw badValue('--seed', `a whole number from 0 to ${String(MAX_SEED)}`, text, helpCommand);
   }
   return value;
 }
 
 /** Reads `--culture`: a BCP 47 language tag, returned in its canonical spelling (`de-de` → `de-DE`). */
-export function readCulture(text: string): string {
+export function readCulture(text: string, helpCommand: string = HELP_COMMAND): string {
   let canonical: string | undefined;
   try {
     [canonical] = Intl.getCanonicalLocales(text.trim());
@@ -172,7 +181,7 @@ export function readCulture(text: string): string {
     canonical = undefined;
   }
   if (canonical === undefined) {
-    throw badValue('--culture', 'a culture name, such as en-US or de-DE', text);
+    throw badValue('--culture', 'a culture name, such as en-US or de-DE', text, helpCommand);
   }
   return canonical;
 }
@@ -184,9 +193,9 @@ function wholeNumber(text: string): number | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-function badValue(option: string, expected: string, text: string): UsageError {
+function badValue(option: string, expected: string, text: string, helpCommand: string): UsageError {
   return new UsageError(
     'PQSDK_BAD_OPTION_VALUE',
-    `option "${option}" takes ${expected}, not ${JSON.stringify(text)}; run ${HELP_COMMAND}`,
+    `option "${option}" takes ${expected}, not ${JSON.stringify(text)}; run ${helpCommand}`,
   );
 }

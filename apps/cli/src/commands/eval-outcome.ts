@@ -26,8 +26,8 @@ export const INTERNAL_ERROR_REASON = 'PQSDK.InternalError';
 
 /** Why an evaluation failed: the `error` object of `--jsonl`, and the lines of `pqsdk eval`. */
 export interface EvalError {
-  /** The M error's reason (`Expression.Error`, `Expression.SyntaxError`, …), or a `PQSDK.*` one. */
-  readonly reason: string;
+  /** The M error's reason (`Expression.Error`, …), a `PQSDK.*` one, or null when its record has none. */
+  readonly reason: string | null;
   /** The M error's message; null when its record has none. */
   readonly message: string | null;
   /** The M error's detail as an M literal, or null when it has none. */

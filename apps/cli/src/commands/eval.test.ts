@@ -10,7 +10,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDirectory, removeTempDirectories } from '../../test/cli-harness.js';
 import { runEvalCli } from '../../test/eval-harness.js';
-import { evalCommand } from './eval.js';
+import { EVAL_HELP } from './eval-help.js';
 
 afterEach(removeTempDirectories);
 
@@ -396,7 +396,7 @@ describe('pqsdk eval usage errors', () => {
 describe('pqsdk eval --help', () => {
   it('prints the help with examples and exit codes, and exits 0', async () => {
     const result = await runEvalCli(['--help']);
-    expect(result).toEqual({ code: 0, stdout: evalCommand.help, stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: EVAL_HELP, stderr: '' });
     expect(result.stdout).toMatch(/^Usage: pqsdk eval \[options\] <expression>\n/);
     expect(result.stdout).toContain("Examples:\n  pqsdk eval '1 + 2'\n");
     expect(result.stdout).toContain('Exit codes:\n  0   success\n  1   the expression raised');
@@ -404,6 +404,6 @@ describe('pqsdk eval --help', () => {
   });
 
   it('keeps every line of the help within 100 columns', () => {
-    for (const line of evalCommand.help.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    for (const line of EVAL_HELP.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 });

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Engine } from '@pqsdk/m-evaluator';
 import type { CliIo } from '../cli-io.js';
-import type { Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit-code.js';
 import { pathError } from '../path-error.js';
 import { readArguments } from '../read-arguments.js';
@@ -149,12 +148,3 @@ async function readExpression(
   }
   return expression;
 }
-
-/** The `eval` verb. */
-export const evalCommand: Command = {
-  name: 'eval',
-  summary: 'Evaluate an M expression and print its value as an M literal',
-  synopsis: '[options] <expression> | -f <file|-> | --jsonl',
-  help: EVAL_HELP,
-  run: (argv, io) => runEval(argv, io),
-};

@@ -15,6 +15,7 @@ import {
 } from '@pqsdk/packager';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDirectory, removeTempDirectories, runCli } from '../../test/cli-harness.js';
+import { rawZip } from '../../test/raw-zip.js';
 import { PASSWORD, writeCertificate } from '../../test/signing-fixtures.js';
 import type { JsonInspectReport } from './inspect-report.js';
 
@@ -320,7 +321,7 @@ describe('pqsdk inspect', () => {
     'refuses an archive with %s: one line on standard error, exit 1',
     async (_label, entries, message) => {
       const cwd = makeTempDirectory();
-      writeFileSync(join(cwd, 'bad.mez'), rawStoredZip(entries.map((entry) => entry.name)));
+      writeFileSync(join(cwd, 'bad.mez'), rawZip(entries.map((entry) => [entry.name, ''])));
       expect(await runCli(['inspect', 'bad.mez'], { cwd })).toEqual({
         code: 1,
         stdout: '',
@@ -378,36 +379,3 @@ describe('pqsdk inspect', () => {
     expect(result.stdout).toContain('Exit codes:\n  0   success\n');
   });
 });
-
-/** A zip of empty stored files with exactly these names, however unsafe (no library would write them). */
-function rawStoredZip(names: readonly string[]): Uint8Array {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const name of names) {
-    const bytes = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(bytes.length, 26);
-    chunks.push(local, bytes);
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE(20, 4);
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(0x0800, 8);
-    record.writeUInt16LE(bytes.length, 28);
-    record.writeUInt32LE(offset, 42);
-    central.push(record, bytes);
-    offset += 30 + bytes.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(names.length, 8);
-  end.writeUInt16LE(names.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
-}

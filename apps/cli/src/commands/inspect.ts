@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inspectConnector, PackagerError } from '@pqsdk/packager';
 import type { CliIo } from '../cli-io.js';
-import type { Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit-code.js';
 import { pathError } from '../path-error.js';
 import { readArguments } from '../read-arguments.js';
@@ -64,12 +63,3 @@ export async function runInspect(argv: readonly string[], io: CliIo): Promise<nu
   const failed = inspection.problems.length > 0 || inspection.signature.status === 'invalid';
   return failed ? EXIT_FAILED : EXIT_OK;
 }
-
-/** The `inspect` verb. */
-export const inspectCommand: Command = {
-  name: 'inspect',
-  summary: 'Show the entries, metadata and signature status of a .mez or .pqx',
-  synopsis: '[options] <file.mez|file.pqx>',
-  help: INSPECT_HELP,
-  run: runInspect,
-};

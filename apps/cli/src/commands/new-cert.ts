@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '@pqsdk/packager';
 import { certificateToPem, createDevelopmentCertificate, SignerError } from '@pqsdk/signer';
 import type { CliIo } from '../cli-io.js';
-import type { Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit-code.js';
 import { readArguments } from '../read-arguments.js';
 import { UsageError } from '../usage-error.js';
@@ -132,12 +131,3 @@ function whole(value: string | undefined, name: string, fallback: number): numbe
   }
   return Number(value);
 }
-
-/** The `new-cert` verb. */
-export const newCertCommand: Command = {
-  name: 'new-cert',
-  summary: 'Create a self-signed code-signing certificate (.pfx) for development',
-  synopsis: '--subject <"CN=…"> -o <file.pfx> -p <password> [options]',
-  help: NEW_CERT_HELP,
-  run: runNewCert,
-};

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '@pqsdk/packager';
 import { packPqx } from '@pqsdk/signer';
 import type { CliIo } from '../cli-io.js';
-import type { Command } from '../command.js';
 import { EXIT_OK } from '../exit-code.js';
 import { readArguments } from '../read-arguments.js';
 import { UsageError } from '../usage-error.js';
@@ -80,12 +79,3 @@ export async function runPack(argv: readonly string[], io: CliIo): Promise<numbe
 function defaultTarget(mez: string): string {
   return /\.mez$/i.test(mez) ? `${mez.slice(0, -4)}.pqx` : `${mez}.pqx`;
 }
-
-/** The `pack` verb. */
-export const packCommand: Command = {
-  name: 'pack',
-  summary: 'Pack a .mez into a .pqx, signed when a certificate is given (MakePQX pack)',
-  synopsis: '-mz <file.mez> [-t <file.pqx>] [-c <certificate> [-p <password>]]',
-  help: PACK_HELP,
-  run: runPack,
-};

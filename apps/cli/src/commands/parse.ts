@@ -3,7 +3,6 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from '@pqsdk/m-parser';
 import type { CliIo } from '../cli-io.js';
 import { collectFiles } from '../collect-files.js';
-import type { Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit-code.js';
 import { pathError } from '../path-error.js';
 import { readArguments } from '../read-arguments.js';
@@ -107,12 +106,3 @@ export async function runParse(argv: readonly string[], io: CliIo): Promise<numb
     spinner?.stop();
   }
 }
-
-/** The `parse` verb. */
-export const parseCommand: Command = {
-  name: 'parse',
-  summary: 'Parse .pq, .pqm and .m files and report syntax errors',
-  synopsis: '[options] <file|directory>...',
-  help: PARSE_HELP,
-  run: runParse,
-};

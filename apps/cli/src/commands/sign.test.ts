@@ -5,20 +5,13 @@ import { verifyPqx } from '@pqsdk/signer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDirectory, removeTempDirectories, runCli } from '../../test/cli-harness.js';
 import {
-  compileHelloWorld,
   filesUnder,
+  packHelloWorld,
   PASSWORD,
   writeCertificate,
 } from '../../test/signing-fixtures.js';
 
 afterEach(removeTempDirectories);
-
-async function unsignedPackage(cwd: string): Promise<string> {
-  const mez = await compileHelloWorld(cwd);
-  const packed = await runCli(['pack', '-mz', mez, '-t', 'HelloWorld.pqx'], { cwd });
-  if (packed.code !== 0) throw new Error(packed.stderr);
-  return 'HelloWorld.pqx';
-}
 
 const signatureCount = (cwd: string, file: string): number =>
   readOpcPackage(readFileSync(join(cwd, file))).parts.filter((part) =>
@@ -28,7 +21,7 @@ const signatureCount = (cwd: string, file: string): number =>
 describe('pqsdk sign', () => {
   it('signs, countersigns, and re-signs with --replace', async () => {
     const cwd = makeTempDirectory();
-    const pqx = await unsignedPackage(cwd);
+    const pqx = await packHelloWorld(cwd);
     const first = writeCertificate(cwd, 'first');
     const second = writeCertificate(cwd, 'second');
 
@@ -65,7 +58,7 @@ describe('pqsdk sign', () => {
 
   it('refuses to countersign a package whose signature is broken, unless --replace', async () => {
     const cwd = makeTempDirectory();
-    const pqx = await unsignedPackage(cwd);
+    const pqx = await packHelloWorld(cwd);
     writeCertificate(cwd, 'dev');
     await runCli(['sign', pqx, '-c', 'dev.pfx', '-p', PASSWORD], { cwd });
     const opc = readOpcPackage(readFileSync(join(cwd, pqx)));
@@ -96,7 +89,7 @@ describe('pqsdk sign', () => {
 
   it('refuses a wrong password and a .mez, without showing the password', async () => {
     const cwd = makeTempDirectory();
-    const pqx = await unsignedPackage(cwd);
+    const pqx = await packHelloWorld(cwd);
     writeCertificate(cwd, 'dev');
     const wrong = await runCli(['sign', pqx, '-c', 'dev.pfx', '-p', 'Wrong-Passw0rd'], { cwd });
     expect(wrong).toEqual({

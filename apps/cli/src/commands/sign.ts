@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '@pqsdk/packager';
 import { signPqx } from '@pqsdk/signer';
 import type { CliIo } from '../cli-io.js';
-import type { Command } from '../command.js';
 import { EXIT_OK } from '../exit-code.js';
 import { readArguments } from '../read-arguments.js';
 import { UsageError } from '../usage-error.js';
@@ -71,12 +70,3 @@ export async function runSign(argv: readonly string[], io: CliIo): Promise<numbe
     return reportFailure(error, io, `pqsdk sign: ${file}`);
   }
 }
-
-/** The `sign` verb. */
-export const signCommand: Command = {
-  name: 'sign',
-  summary: 'Sign or countersign a .pqx (MakePQX sign)',
-  synopsis: '[options] <file.pqx>',
-  help: SIGN_HELP,
-  run: runSign,
-};

@@ -1,29 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { readZip, writeZip } from '@pqsdk/packager';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDirectory, removeTempDirectories, runCli } from '../../test/cli-harness.js';
+import { rawZip } from '../../test/raw-zip.js';
 import {
   compileHelloWorld,
   filesUnder,
-  PASSWORD,
+  packHelloWorld,
   writeCertificate,
 } from '../../test/signing-fixtures.js';
 
 afterEach(removeTempDirectories);
-
-async function signedPackage(cwd: string, certificate = 'dev'): Promise<string> {
-  const mez = await compileHelloWorld(cwd);
-  const packed = await runCli(
-    ['pack', '-mz', mez, '-c', `${certificate}.pfx`, '-p', PASSWORD, '-t', 'HelloWorld.pqx'],
-    {
-      cwd,
-    },
-  );
-  if (packed.code !== 0) throw new Error(packed.stderr);
-  return 'HelloWorld.pqx';
-}
 
 /** The report with the run's thumbprints and times replaced, for snapshots. */
 function normalized(stdout: string, thumbprint: string): string {
@@ -36,7 +24,7 @@ describe('pqsdk verify', () => {
   it('prints MakePQX JSON and exits 3 when the signature is valid but the certificate untrusted', async () => {
     const cwd = makeTempDirectory();
     const certificate = writeCertificate(cwd, 'dev');
-    const pqx = await signedPackage(cwd);
+    const pqx = await packHelloWorld(cwd, 'dev');
     const result = await runCli(['verify', pqx], { cwd });
     expect(result.code).toBe(3);
     expect(normalized(result.stdout, certificate.thumbprint)).toMatchInlineSnapshot(`
@@ -65,7 +53,7 @@ describe('pqsdk verify', () => {
   it('exits 0 when the certificate is trusted by thumbprint or as a root; -q prints nothing', async () => {
     const cwd = makeTempDirectory();
     const certificate = writeCertificate(cwd, 'dev');
-    const pqx = await signedPackage(cwd);
+    const pqx = await packHelloWorld(cwd, 'dev');
     const byThumbprint = await runCli(
       [
         'verify',
@@ -103,7 +91,7 @@ describe('pqsdk verify', () => {
       now: new Date(Date.UTC(2020, 0, 1)),
       days: 30,
     });
-    const pqx = await signedPackage(cwd, 'old');
+    const pqx = await packHelloWorld(cwd, 'old');
     const result = await runCli(['verify', pqx, '--trusted-thumbprints', certificate.thumbprint], {
       cwd,
     });
@@ -125,7 +113,7 @@ describe('pqsdk verify', () => {
   it('exits 1 for a changed part, with the reason; --details adds each signature', async () => {
     const cwd = makeTempDirectory();
     const certificate = writeCertificate(cwd, 'dev');
-    const pqx = await signedPackage(cwd);
+    const pqx = await packHelloWorld(cwd, 'dev');
     const bytes = readFileSync(join(cwd, pqx));
     // Damage one byte of the section document, then repack without recomputing anything.
     const entries = readZip(bytes).entries.map((entry) => ({
@@ -263,46 +251,3 @@ describe('pqsdk verify', () => {
 
 const TYPES =
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="pq" ContentType="text/plain"/><Default Extension="bin" ContentType="application/octet-stream"/></Types>';
-
-/** A zip written byte by byte (stored or deflated), however unsafe its names. */
-function rawZip(files: readonly [string, string | Buffer][], deflate = false): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of files) {
-    const data = Buffer.from(content);
-    const stored = deflate ? deflateRawSync(data) : data;
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(deflate ? 8 : 0, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    chunks.push(local, nameBytes, stored);
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE(20, 4);
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(0x0800, 8);
-    record.writeUInt16LE(deflate ? 8 : 0, 10);
-    record.writeUInt32LE(crc32(data), 16);
-    record.writeUInt32LE(stored.length, 20);
-    record.writeUInt32LE(data.length, 24);
-    record.writeUInt16LE(nameBytes.length, 28);
-    record.writeUInt32LE(offset, 42);
-    central.push(record, nameBytes);
-    offset += 30 + nameBytes.length + stored.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
-}

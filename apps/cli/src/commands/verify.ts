@@ -8,7 +8,6 @@ import {
   type TrustOptions,
 } from '@pqsdk/signer';
 import type { CliIo } from '../cli-io.js';
-import type { Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit-code.js';
 import { readArguments } from '../read-arguments.js';
 import { UsageError } from '../usage-error.js';
@@ -126,12 +125,3 @@ function readRoots(path: string, io: CliIo): ReturnType<typeof certificatesFromP
   }
   return roots;
 }
-
-/** The `verify` verb. */
-export const verifyCommand: Command = {
-  name: 'verify',
-  summary: 'Verify the signatures of a .pqx and print the MakePQX JSON report',
-  synopsis: '[options] <file.pqx>',
-  help: VERIFY_HELP,
-  run: runVerify,
-};

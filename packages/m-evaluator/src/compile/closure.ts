@@ -1,3 +1,4 @@
+import type { Expression } from '@pqsdk/m-ast';
 import type { Context } from '../context.js';
 import { MError } from '../errors.js';
 import { assertConforms, conforms, conversionError } from '../types/conformance.js';
@@ -25,6 +26,24 @@ export interface FunctionDefinition {
   readonly type: TypeValue;
   /** Whether any parameter or the result has a type to check. */
   readonly checked: boolean;
+  /** The function expression's source, for `RowExpression.From`. */
+  readonly source?: FunctionSource;
+}
+
+/**
+ * The source of a function expression, kept for `RowExpression.From`: the syntax tree of its body
+ * and how the names of the body resolve. It is made once per function expression when compiling;
+ * calls never read it.
+ */
+export interface FunctionSource {
+  /** The parameter names, in order. */
+  readonly parameters: readonly string[];
+  /** The body. */
+  readonly body: Expression;
+  /** The position of the parameter a name of the body refers to, or undefined for other names. */
+  parameterIndex(name: string, inclusive: boolean): number | undefined;
+  /** Compiles an expression of the body in the function's scope (run it in a call frame). */
+  compile(node: Expression): Compiled;
 }
 
 /** The error for a call with the wrong number of arguments. */
@@ -54,6 +73,24 @@ export class ClosureFunction extends FunctionValue {
 
   get type(): TypeValue {
     return this.definition.type;
+  }
+
+  /** The function expression this closure was made from (for `RowExpression.From`). */
+  get source(): FunctionSource | undefined {
+    return this.definition.source;
+  }
+
+  /**
+   * Evaluates an expression of the body that uses none of the parameters, with the variables this
+   * closure captured: a closed-over variable's value, or a part of the body that does not depend on
+   * the arguments.
+   */
+  evaluateCaptured(ctx: Context, node: Expression): Value {
+    const source = this.definition.source;
+    if (source === undefined) throw new Error('the function has no source to evaluate');
+    const frame = new Array<unknown>(this.definition.parameters.length + 1).fill(null);
+    frame[0] = this.frame;
+    return source.compile(node)(frame, ctx);
   }
 
   invoke(ctx: Context, args: readonly Value[]): Value {

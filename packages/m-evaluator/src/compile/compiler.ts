@@ -22,7 +22,8 @@ import { functionType, TYPE, type TypeValue } from '../values/type.js';
 import { strip, type Value } from '../values/value.js';
 import { accessField, accessItem, projectFields } from './access.js';
 import { ClosureFunction, type CompiledParameter, type FunctionDefinition } from './closure.js';
-import { errorFromValue, errorToRecord } from './error-values.js';
+import { raisedError } from '../library/table/view-error.js';
+import { errorToRecord } from './error-values.js';
 import { readSlot, type Compiled, type Frame } from './frame.js';
 import { rangeList } from './ranges.js';
 import { resolve, Scope } from './scope.js';
@@ -197,7 +198,7 @@ export class Compiler {
       case 'ErrorRaisingExpression': {
         const operand = this.expression(node.expression, scope);
         return (frame, ctx) => {
-          throw errorFromValue(ctx, operand(frame, ctx));
+          throw raisedError(ctx, operand(frame, ctx));
         };
       }
       case 'ErrorHandlingExpression':
@@ -423,6 +424,17 @@ export class Compiler {
         returnType ?? TYPE.any,
       ),
       checked: returnType !== null || parameters.some((parameter) => parameter.type !== null),
+      source: {
+        parameters: parameters.map((parameter) => parameter.name),
+        body: bodyNode,
+        parameterIndex: (name, inclusive) => {
+          const resolution = resolve(functionScope, name, inclusive);
+          return resolution.kind === 'local' && resolution.depth === 0
+            ? resolution.index - 1
+            : undefined;
+        },
+        compile: (node) => this.expression(node, functionScope),
+      },
     };
     return (frame) => new ClosureFunction(definition, frame);
   }

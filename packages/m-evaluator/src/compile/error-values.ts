@@ -24,11 +24,13 @@ export function errorFromValue(ctx: Context, value: Value): MError {
   const plain = strip(value);
   if (typeof plain === 'string') return MError.of(REASON.expression, plain);
   if (plain instanceof RecordValue) {
-    const reason = textField(plain, 'Reason') ?? REASON.expression;
+    const reason = textField(plain, 'Reason');
     const format = textField(plain, 'Message.Format');
     const parameters = plain.fieldOrUndefined('Message.Parameters') ?? null;
-    let message = textField(plain, 'Message');
-    if (message === null && format !== null) message = formatMessage(ctx, format, parameters);
+    // A format makes the message (the spec: "the resulting output will become the raised error's
+    // Message"), in place of any Message given.
+    const message =
+      format === null ? textField(plain, 'Message') : formatMessage(ctx, format, parameters);
     return new MError({
       reason,
       message,

@@ -2,9 +2,10 @@ import type { Context } from '../context.js';
 import { MError } from '../errors.js';
 import { DateTimeValue, DateTimeZoneValue, DateValue, TimeValue } from '../values/temporal.js';
 import { strip, type Value } from '../values/value.js';
-import { asNumberOrNull, typeError } from './arguments.js';
-import { toTextOptions } from './conversion-parse.js';
-import { getCulture } from './culture.js';
+import { asNumberOrNull, asTextOrNull, typeError } from './arguments.js';
+import { cultureArgument, fromTextOptions, toTextOptions } from './conversion-parse.js';
+import { getCulture, type CultureInfo } from './culture.js';
+import { defineFunction, type LibraryEntry } from './define.js';
 import { formatDateTime, type DateTimeFields } from './format/datetime-format.js';
 import type { TemporalKind } from './format/datetime-pattern.js';
 
@@ -56,6 +57,42 @@ export function temporalToText(
   return formatDateTime(fields, format, kind, info, {
     localOffsetMinutes: ctx.timeZoneOffsetMinutes,
   });
+}
+
+/**
+ * `<Namespace>.From`, `<Namespace>.FromText` and `<Namespace>.ToText` for the date and time types,
+ * which declare them alike: `type` is the M type (`datetime`) and `parameter` the name the reference
+ * gives `ToText`'s value (`dateTime`).
+ */
+export function temporalConversions(
+  namespace: string,
+  type: string,
+  parameter: string,
+  from: (ctx: Context, value: Value, culture: CultureInfo) => Value,
+  fromText: (ctx: Context, text: string, format: string | null, culture: CultureInfo) => Value,
+): LibraryEntry[] {
+  return [
+    defineFunction(
+      `${namespace}.From`,
+      `(value as any, optional culture as nullable text) as nullable ${type}`,
+      (ctx, [value, culture]) => from(ctx, value, cultureArgument(ctx, culture)),
+    ),
+    defineFunction(
+      `${namespace}.FromText`,
+      `(text as nullable text, optional options as any) as nullable ${type}`,
+      (ctx, [text, options]) => {
+        const value = asTextOrNull(text);
+        if (value === null) return null;
+        const { format, culture } = fromTextOptions(ctx, options);
+        return fromText(ctx, value, format, culture);
+      },
+    ),
+    defineFunction(
+      `${namespace}.ToText`,
+      `(${parameter} as nullable ${type}, optional options as any, optional culture as nullable text) as nullable text`,
+      (ctx, [value, options, culture]) => temporalToText(ctx, value, options, culture),
+    ),
+  ];
 }
 
 /** The first day of the week: a `Day.*` argument, or the evaluation culture's first day. */

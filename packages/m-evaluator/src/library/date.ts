@@ -13,11 +13,11 @@ import { RecordValue } from '../values/record.js';
 import { DateValue, isDayInRange } from '../values/temporal.js';
 import { TYPE } from '../values/type.js';
 import type { Value } from '../values/value.js';
-import { asInteger, asNumber, asTextOrNull } from './arguments.js';
+import { asInteger, asNumber } from './arguments.js';
 import { dateFrom } from './conversion.js';
-import { cultureArgument, dateFromText, fromTextOptions } from './conversion-parse.js';
+import { cultureArgument, dateFromText } from './conversion-parse.js';
 import { asDate, asDateLike, outOfRange, rebuild, ticksOf, type DateLike } from './date-values.js';
-import { firstDayOf, temporalToText } from './date-text.js';
+import { firstDayOf, temporalConversions } from './date-text.js';
 import { defineConstant, defineFunction, type LibraryEntry } from './define.js';
 
 /** `Date.*`: parts, arithmetic, period boundaries, conversion and formatting of dates. */
@@ -40,37 +40,41 @@ function boundary(name: string, move: (value: DateLike) => DateLike): LibraryEnt
   });
 }
 
-/** A function that adds whole months (or a multiple of them) to a date-like value. */
-function addingMonths(name: string, parameter: string, factor: number): LibraryEntry {
+/** A function that adds a count (its `parameter`) to a date-like value (null stays null). */
+function adding(
+  name: string,
+  parameter: string,
+  add: (value: DateLike, count: Value) => Value,
+): LibraryEntry {
   return defineFunction(
     name,
     `(dateTime as any, ${parameter} as number) as any`,
     (_ctx, [dateTime, count]) => {
       const value = asDateLike(dateTime);
-      if (value === null) return null;
-      const months = asInteger(count, `The ${parameter}`) * factor;
-      if (Math.abs(months) > 120_000) throw outOfRange();
-      const { year, month } = civilFromDays(value.days);
-      const target = year * 12 + month - 1 + months;
-      if (target < 12 || target >= 120_000) throw outOfRange();
-      return rebuild(value, addMonths(value.days, months), ticksOf(value));
+      return value === null ? null : add(value, count);
     },
   );
 }
 
+/** A function that adds whole months (or a multiple of them) to a date-like value. */
+function addingMonths(name: string, parameter: string, factor: number): LibraryEntry {
+  return adding(name, parameter, (value, count) => {
+    const months = asInteger(count, `The ${parameter}`) * factor;
+    if (Math.abs(months) > 120_000) throw outOfRange();
+    const { year, month } = civilFromDays(value.days);
+    const target = year * 12 + month - 1 + months;
+    if (target < 12 || target >= 120_000) throw outOfRange();
+    return rebuild(value, addMonths(value.days, months), ticksOf(value));
+  });
+}
+
 /** A function that adds days (or weeks) to a date-like value, as adding a duration does. */
 function addingDays(name: string, parameter: string, factor: number): LibraryEntry {
-  return defineFunction(
-    name,
-    `(dateTime as any, ${parameter} as number) as any`,
-    (_ctx, [dateTime, count]) => {
-      const value = asDateLike(dateTime);
-      if (value === null) return null;
-      const days = asNumber(count) * factor;
-      if (!Number.isFinite(days) || Math.abs(days) > 3_700_000) throw outOfRange();
-      return offsetTemporal(value, BigInt(Math.round(days * TICKS_PER_DAY)));
-    },
-  );
+  return adding(name, parameter, (value, count) => {
+    const days = asNumber(count) * factor;
+    if (!Number.isFinite(days) || Math.abs(days) > 3_700_000) throw outOfRange();
+    return offsetTemporal(value, BigInt(Math.round(days * TICKS_PER_DAY)));
+  });
 }
 
 function startOfMonth(days: number): number {
@@ -215,26 +219,7 @@ export const DATE_LIBRARY: readonly LibraryEntry[] = [
       return end(value, startOfWeek(value.days, firstDayOf(ctx, firstDayOfWeek)) + 6);
     },
   ),
-  defineFunction(
-    'Date.From',
-    '(value as any, optional culture as nullable text) as nullable date',
-    (ctx, [value, culture]) => dateFrom(ctx, value, cultureArgument(ctx, culture)),
-  ),
-  defineFunction(
-    'Date.FromText',
-    '(text as nullable text, optional options as any) as nullable date',
-    (ctx, [text, options]) => {
-      const value = asTextOrNull(text);
-      if (value === null) return null;
-      const { format, culture } = fromTextOptions(ctx, options);
-      return dateFromText(ctx, value, format, culture);
-    },
-  ),
-  defineFunction(
-    'Date.ToText',
-    '(date as nullable date, optional options as any, optional culture as nullable text) as nullable text',
-    (ctx, [date, options, culture]) => temporalToText(ctx, date, options, culture),
-  ),
+  ...temporalConversions('Date', 'date', 'date', dateFrom, dateFromText),
   defineFunction('Date.ToRecord', '(date as date) as record', (_ctx, [date]) => {
     const { year, month, day } = civilFromDays(asDate(date).days);
     return RecordValue.of([

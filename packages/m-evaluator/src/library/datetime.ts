@@ -12,10 +12,10 @@ import {
 } from '../values/temporal.js';
 import { TYPE } from '../values/type.js';
 import { strip, type Value } from '../values/value.js';
-import { asNumber, asNumberOrNull, asTextOrNull, typeError } from './arguments.js';
+import { asNumber, asNumberOrNull, typeError } from './arguments.js';
 import { dateTimeFrom } from './conversion.js';
-import { cultureArgument, dateTimeFromText, fromTextOptions } from './conversion-parse.js';
-import { temporalToText } from './date-text.js';
+import { dateTimeFromText } from './conversion-parse.js';
+import { temporalConversions } from './date-text.js';
 import { asDateTime, checkOffset, localNow, normalize, outOfRange } from './date-values.js';
 import { defineConstant, defineFunction, type LibraryEntry } from './define.js';
 import { secondsOf } from './time.js';
@@ -92,26 +92,7 @@ export const DATETIME_LIBRARY: readonly LibraryEntry[] = [
       return new DateTimeValue(local.days, local.ticks);
     },
   ),
-  defineFunction(
-    'DateTime.From',
-    '(value as any, optional culture as nullable text) as nullable datetime',
-    (ctx, [value, culture]) => dateTimeFrom(ctx, value, cultureArgument(ctx, culture)),
-  ),
-  defineFunction(
-    'DateTime.FromText',
-    '(text as nullable text, optional options as any) as nullable datetime',
-    (ctx, [text, options]) => {
-      const value = asTextOrNull(text);
-      if (value === null) return null;
-      const { format, culture } = fromTextOptions(ctx, options);
-      return dateTimeFromText(ctx, value, format, culture);
-    },
-  ),
-  defineFunction(
-    'DateTime.ToText',
-    '(dateTime as nullable datetime, optional options as any, optional culture as nullable text) as nullable text',
-    (ctx, [dateTime, options, culture]) => temporalToText(ctx, dateTime, options, culture),
-  ),
+  ...temporalConversions('DateTime', 'datetime', 'dateTime', dateTimeFrom, dateTimeFromText),
   defineFunction('DateTime.ToRecord', '(dateTime as datetime) as record', (_ctx, [dateTime]) => {
     const value = asDateTime(dateTime);
     const { year, month, day } = civilFromDays(value.days);

@@ -4,10 +4,10 @@ import { RecordValue } from '../values/record.js';
 import { DateTimeValue, DateTimeZoneValue } from '../values/temporal.js';
 import { TYPE } from '../values/type.js';
 import { strip } from '../values/value.js';
-import { asNumberOrNull, asTextOrNull } from './arguments.js';
+import { asNumberOrNull } from './arguments.js';
 import { dateTimeZoneFrom } from './conversion.js';
-import { cultureArgument, dateTimeZoneFromText, fromTextOptions } from './conversion-parse.js';
-import { temporalToText } from './date-text.js';
+import { dateTimeZoneFromText } from './conversion-parse.js';
+import { temporalConversions } from './date-text.js';
 import { asDateTimeZone, localNow, switchZone, utcNow } from './date-values.js';
 import { fromFileTime, offsetOf } from './datetime.js';
 import { defineConstant, defineContextValue, defineFunction, type LibraryEntry } from './define.js';
@@ -103,25 +103,12 @@ export const DATETIMEZONE_LIBRARY: readonly LibraryEntry[] = [
       return switchZone(new DateTimeZoneValue(utc.days, utc.ticks, 0), ctx.timeZoneOffsetMinutes);
     },
   ),
-  defineFunction(
-    'DateTimeZone.From',
-    '(value as any, optional culture as nullable text) as nullable datetimezone',
-    (ctx, [value, culture]) => dateTimeZoneFrom(ctx, value, cultureArgument(ctx, culture)),
-  ),
-  defineFunction(
-    'DateTimeZone.FromText',
-    '(text as nullable text, optional options as any) as nullable datetimezone',
-    (ctx, [text, options]) => {
-      const value = asTextOrNull(text);
-      if (value === null) return null;
-      const { format, culture } = fromTextOptions(ctx, options);
-      return dateTimeZoneFromText(ctx, value, format, culture);
-    },
-  ),
-  defineFunction(
-    'DateTimeZone.ToText',
-    '(dateTimeZone as nullable datetimezone, optional options as any, optional culture as nullable text) as nullable text',
-    (ctx, [dateTimeZone, options, culture]) => temporalToText(ctx, dateTimeZone, options, culture),
+  ...temporalConversions(
+    'DateTimeZone',
+    'datetimezone',
+    'dateTimeZone',
+    dateTimeZoneFrom,
+    dateTimeZoneFromText,
   ),
   defineFunction(
     'DateTimeZone.ToRecord',

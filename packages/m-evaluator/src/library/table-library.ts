@@ -1,4 +1,5 @@
 import type { LibraryEntry } from './define.js';
+import { ROW_EXPRESSION } from './row-expression.js';
 import { TABLE_APPEND } from './table/append.js';
 import { TABLE_CELLS } from './table/cells.js';
 import { TABLE_COLUMNS } from './table/columns.js';
@@ -16,6 +17,7 @@ import { TABLE_RESHAPE } from './table/reshape.js';
 import { TABLE_SELECTION } from './table/selection.js';
 import { TABLE_TO_LISTS } from './table/to-lists.js';
 import { TABLE_TRANSFORM_COLUMNS } from './table/transform-columns.js';
+import { TABLE_VIEW } from './table/view.js';
 
 /** The table group of the standard library (see LIBRARY.md for which namespaces it holds). */
 export const TABLE_LIBRARY: readonly LibraryEntry[] = [
@@ -36,4 +38,6 @@ export const TABLE_LIBRARY: readonly LibraryEntry[] = [
   ...TABLE_PROFILE,
   ...TABLE_INTERNALS,
   ...TABLE_CONSTANTS,
+  ...TABLE_VIEW,
+  ...ROW_EXPRESSION,
 ];

@@ -2,10 +2,9 @@ import { splitTicks, TICKS_PER_HOUR, TICKS_PER_SECOND } from '../values/calendar
 import { RecordValue } from '../values/record.js';
 import { DateTimeValue, DateTimeZoneValue, TimeValue } from '../values/temporal.js';
 import { TYPE } from '../values/type.js';
-import { asTextOrNull } from './arguments.js';
 import { timeFrom } from './conversion.js';
-import { cultureArgument, fromTextOptions, timeFromText } from './conversion-parse.js';
-import { temporalToText } from './date-text.js';
+import { timeFromText } from './conversion-parse.js';
+import { temporalConversions } from './date-text.js';
 import { asTime, asTimeLike, type TimeLike } from './date-values.js';
 import { defineConstant, defineFunction, type LibraryEntry } from './define.js';
 
@@ -49,26 +48,7 @@ export const TIME_LIBRARY: readonly LibraryEntry[] = [
     if (value === null) return null;
     return withTicks(value, value.ticks - (value.ticks % TICKS_PER_HOUR) + TICKS_PER_HOUR - 1);
   }),
-  defineFunction(
-    'Time.From',
-    '(value as any, optional culture as nullable text) as nullable time',
-    (ctx, [value, culture]) => timeFrom(ctx, value, cultureArgument(ctx, culture)),
-  ),
-  defineFunction(
-    'Time.FromText',
-    '(text as nullable text, optional options as any) as nullable time',
-    (ctx, [text, options]) => {
-      const value = asTextOrNull(text);
-      if (value === null) return null;
-      const { format, culture } = fromTextOptions(ctx, options);
-      return timeFromText(ctx, value, format, culture);
-    },
-  ),
-  defineFunction(
-    'Time.ToText',
-    '(time as nullable time, optional options as any, optional culture as nullable text) as nullable text',
-    (ctx, [time, options, culture]) => temporalToText(ctx, time, options, culture),
-  ),
+  ...temporalConversions('Time', 'time', 'time', timeFrom, timeFromText),
   defineFunction('Time.ToRecord', '(time as time) as record', (_ctx, [time]) => {
     const ticks = asTime(time).ticks;
     const { hour, minute } = splitTicks(ticks);

@@ -72,10 +72,15 @@ function columnNames(ctx: Context, value: Value): string[] {
     .map((name) => asText(name));
 }
 
-function checkKeys(shape: TableShape, keys: readonly TableKey[]): void {
+/** The engine's error when more than one of `keys` is primary. */
+export function checkOnePrimaryKey(keys: readonly TableKey[]): void {
   if (keys.filter((key) => key.primary).length > 1) {
     throw MError.expression('A table type can have only one primary key.');
   }
+}
+
+function checkKeys(shape: TableShape, keys: readonly TableKey[]): void {
+  checkOnePrimaryKey(keys);
   for (const key of keys) checkColumns(shape, key.columns);
 }
 
@@ -91,13 +96,21 @@ export function keyRecords(keys: readonly TableKey[]): ArrayList {
   );
 }
 
-function keysFromRecords(ctx: Context, value: Value): TableKey[] {
+/**
+ * Keys given as `[Columns = …, Primary = …]` records (`Type.ReplaceTableKeys`,
+ * `Table.ReplaceKeys`); `names` reads a `Columns` value (a list of texts unless given).
+ */
+export function keysFromRecords(
+  ctx: Context,
+  value: Value,
+  names: (ctx: Context, value: Value) => string[] = columnNames,
+): TableKey[] {
   return asList(value)
     .toArray(ctx)
     .map((item) => {
       const record = asRecord(item);
       return {
-        columns: columnNames(ctx, record.field('Columns')),
+        columns: names(ctx, record.field('Columns')),
         primary: asLogical(record.field('Primary')),
       };
     });

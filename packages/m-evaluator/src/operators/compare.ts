@@ -11,7 +11,7 @@ import {
   DurationValue,
   TimeValue,
 } from '../values/temporal.js';
-import { TypeValue, type TypeShape } from '../values/type.js';
+import { TYPE, TypeValue, type FunctionTypeParameter, type TypeShape } from '../values/type.js';
 import { strip, type Value } from '../values/value.js';
 import { operatorError } from './arithmetic.js';
 
@@ -119,11 +119,30 @@ function tablesEqual(ctx: Context, left: TableValue, right: TableValue): boolean
   }
 }
 
-/** Structural equality of types (the specification allows it; it is what the engine shows). */
+/**
+ * Structural equality of types (the specification allows it; it is what the engine shows).
+ * `type record` is `type [...]` and `type list` is `type {any}`, as the types chapter says; an
+ * optional parameter's type is nullable whether or not it is written so.
+ */
 export function typesEqual(left: TypeValue, right: TypeValue): boolean {
   if (left === right) return true;
   if (left.nullable !== right.nullable) return false;
-  return shapesEqual(left.shape, right.shape);
+  return shapesEqual(canonicalShape(left.shape), canonicalShape(right.shape));
+}
+
+const OPEN_RECORD: TypeShape = { kind: 'record', fields: [], open: true };
+const LIST_OF_ANY: TypeShape = { kind: 'list', item: TYPE.any };
+
+/** The shape a primitive type stands for, where it has a structured form. */
+function canonicalShape(shape: TypeShape): TypeShape {
+  if (shape.kind !== 'primitive') return shape;
+  if (shape.name === 'record') return OPEN_RECORD;
+  if (shape.name === 'list') return LIST_OF_ANY;
+  return shape;
+}
+
+function parameterType(parameter: FunctionTypeParameter): TypeValue {
+  return parameter.optional ? parameter.type.asNullable() : parameter.type;
 }
 
 function shapesEqual(left: TypeShape, right: TypeShape): boolean {
@@ -159,7 +178,7 @@ function shapesEqual(left: TypeShape, right: TypeShape): boolean {
           return (
             other !== undefined &&
             other.optional === parameter.optional &&
-            typesEqual(parameter.type, other.type)
+            typesEqual(parameterType(parameter), parameterType(other))
           );
         })
       );

@@ -37,6 +37,7 @@ import { errorToRecord } from '../compile/error-values.js';
 const span = EMPTY_SPAN;
 /** Values nested deeper than this are cyclic, or too deep to write. */
 const MAX_DEPTH = 200;
+const TOO_DEEP = 'The value is nested too deeply to be written (it may be cyclic).';
 
 function id(name: string): Identifier {
   return { kind: 'Identifier', name, quoted: false, span };
@@ -69,7 +70,7 @@ function seconds(ticks: number): number {
 /** The syntax of a value. Computes what it needs (list items, record fields, table rows). */
 export function valueSyntax(ctx: Context, value: Value, depth = 0): Expression {
   if (depth > MAX_DEPTH) {
-    throw MError.expression('The value is nested too deeply to be written (it may be cyclic).');
+    throw MError.expression(TOO_DEEP);
   }
   if (value === null) return { kind: 'NullLiteral', span };
   switch (typeof value) {
@@ -189,11 +190,15 @@ function errorSyntax(ctx: Context, error: MError, depth: number): Expression {
   };
 }
 
+/**
+ * The syntax of a field or item, or of the error it raised. A value too deep to write is not such
+ * an error: it stops the whole writing (writing it as an error would nest deeper still, forever).
+ */
 function slotSyntax(ctx: Context, read: () => Value, depth: number): Expression {
   try {
     return valueSyntax(ctx, read(), depth + 1);
   } catch (error) {
-    if (!(error instanceof MError)) throw error;
+    if (!(error instanceof MError) || error.mMessage === TOO_DEEP) throw error;
     return errorSyntax(ctx, error, depth);
   }
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { ConcatCursor } from './cursor.js';
 import type { RecordValue } from './record.js';
 import { force, Thunk, type Slot } from './thunk.js';
 import type { TypeValue } from './type.js';
@@ -285,32 +286,6 @@ export class ConcatList extends ListValue {
       }
     }
     return undefined;
-  }
-}
-
-class ConcatCursor implements ListCursor {
-  current: Value = null;
-  #part = 0;
-  #inner: ListCursor | undefined;
-  constructor(
-    private readonly parts: readonly ListValue[],
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    for (;;) {
-      if (this.#inner === undefined) {
-        const part = this.parts[this.#part];
-        if (part === undefined) return false;
-        this.#inner = part.cursor(this.ctx);
-      }
-      if (this.#inner.next()) {
-        this.current = this.#inner.current;
-        return true;
-      }
-      this.#inner = undefined;
-      this.#part++;
-    }
   }
 }
 

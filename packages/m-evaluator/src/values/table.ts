@@ -50,8 +50,23 @@ export type TableOperation =
       readonly leftKeys: readonly string[];
       readonly rightKeys: readonly string[];
       readonly joinKind: number;
+      /** The table on the left (the one offered the join when `side` is `left`). */
+      readonly left?: TableValue;
+      /** Which side of the join the source asked is on (`left` when absent). */
+      readonly side?: 'left' | 'right';
     }
-  | { readonly kind: 'rowCount' };
+  | { readonly kind: 'rowCount' }
+  | {
+      /**
+       * A call of a view function (`Table.ViewFunction`) with this table among its arguments, at
+       * `index`. A source that performs it stores the call's value in `reply.value`.
+       */
+      readonly kind: 'invoke';
+      readonly function: FunctionValue;
+      readonly arguments: readonly Value[];
+      readonly index: number;
+      readonly reply: { value?: Value };
+    };
 
 /**
  * Where a table's rows come from: memory, a CSV reader, a transformation of another table, a

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import {
+  decodeText as decodeTextFile,
   fileRole,
   listProjectFiles,
   PackagerError,
@@ -205,15 +206,5 @@ function fromFiles(
  * byte-order mark; undefined when the bytes are not valid text.
  */
 export function decodeText(bytes: Uint8Array): string | undefined {
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? 'utf-16le'
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? 'utf-16be'
-        : 'utf-8';
-  try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return decodeTextFile(bytes, { removeByteOrderMark: true });
 }

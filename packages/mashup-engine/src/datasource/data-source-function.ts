@@ -13,6 +13,7 @@ import {
   type Value,
 } from '@pqsdk/m-evaluator';
 import { MISSING_CREDENTIAL_REASON } from '../extension/credential-functions.js';
+import { refreshIfExpired } from '../oauth/refresh-on-expiry.js';
 import type { EvaluationServices } from '../extension/services.js';
 import { dataSourcePath } from './data-source-path.js';
 import { readDataSourceRecord } from './data-source-record.js';
@@ -178,7 +179,14 @@ export class DataSourceFunction extends FunctionValue {
     return {
       kind: this.dataSourceKind,
       path,
-      credential,
+      // An expired OAuth token is refreshed first (src/oauth/refresh-on-expiry.ts).
+      credential: refreshIfExpired(
+        ctx,
+        services,
+        { kind: this.dataSourceKind, path },
+        credential,
+        record.authenticationKinds,
+      ),
       authenticationKinds: record.authenticationKinds,
     };
   }

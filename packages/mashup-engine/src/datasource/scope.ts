@@ -55,6 +55,20 @@ export class ScopeStack {
     }
   }
 
+  /**
+   * Runs `run` outside every scope, then restores them: for what the engine itself evaluates on
+   * behalf of a data source, such as an OAuth `Refresh`, which must not carry another scope's
+   * credential.
+   */
+  outside<T>(run: () => T): T {
+    const saved = this.#scopes.splice(0, this.#scopes.length);
+    try {
+      return run();
+    } finally {
+      this.#scopes.splice(0, this.#scopes.length, ...saved);
+    }
+  }
+
   /** Forgets every scope (a new evaluation). */
   clear(): void {
     this.#scopes.length = 0;

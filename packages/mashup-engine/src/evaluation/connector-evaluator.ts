@@ -13,6 +13,7 @@ import {
   TableValue,
   BinaryValue,
   type Context,
+  type FoldEvent,
   type LibraryEntry,
   type LoadedSection,
   type Tracer,
@@ -26,6 +27,8 @@ import { extensionLibrary } from '../extension/extension-library.js';
 import { EvaluationServices, type HostCalls } from '../extension/services.js';
 import { HostCallError } from '../rpc/sync-call.js';
 import type { EvaluationReply, ErrorReport } from './evaluation-result.js';
+import { failureCodeOf, runOAuthCall } from '../oauth/oauth-calls.js';
+import type { OAuthCall, OAuthReply } from '../oauth/types.js';
 import { connectorInfo, type ConnectorInfo } from './connector-info.js';
 import { engineErrorReport, errorReport, valueReport } from './plain-value.js';
 import type { DataSourceId, EvaluationSettings, LoadFailure } from './protocol.js';
@@ -66,6 +69,8 @@ export class ConnectorEvaluator {
     readonly settings: EvaluationSettings,
     host: HostCalls,
     readonly tracer: Tracer,
+    /** Receives the folding trace of `Table.View` (DESIGN.md §6). */
+    readonly onFold?: (event: FoldEvent) => void,
   ) {
     this.services = new EvaluationServices(connector, settings, host);
     this.#library = [...STANDARD_LIBRARY, ...extensionLibrary(this.services)];
@@ -99,9 +104,15 @@ export class ConnectorEvaluator {
     return this.#section;
   }
 
-  #context(engine: Engine, timeoutMs: number | undefined): Context {
+  #context(
+    engine: Engine,
+    timeoutMs: number | undefined,
+    folding: { readonly failOnFoldingFailure?: boolean } = {},
+  ): Context {
     this.services.begin();
     return engine.createContext({
+      ...(this.onFold === undefined ? {} : { onFold: this.onFold }),
+      ...(folding.failOnFoldingFailure === true ? { failOnFoldingFailure: true } : {}),
       culture: this.settings.culture,
       ...(this.settings.nowMs === undefined ? {} : { now: new Date(this.settings.nowMs) }),
       ...(this.settings.seed === undefined ? {} : { seed: this.settings.seed }),
@@ -115,11 +126,15 @@ export class ConnectorEvaluator {
    * section document, the value is its one shared member, or the record of its shared members
    * when it has several (all its members when none is shared).
    */
-  evaluate(query: string, timeoutMs?: number): EvaluationReply {
+  evaluate(
+    query: string,
+    timeoutMs?: number,
+    folding: { readonly failOnFoldingFailure?: boolean } = {},
+  ): EvaluationReply {
     const parsed = parse(query, { mode: 'auto' });
     const section = parsed.ok && parsed.ast?.kind === 'SectionDocument' ? parsed.ast : undefined;
     const engine = section === undefined ? this.#engine : this.#sectionEngine();
-    const ctx = this.#context(engine, timeoutMs);
+    const ctx = this.#context(engine, timeoutMs, folding);
     const reply = this.#run(ctx, timeoutMs, () => {
       const value =
         section === undefined
@@ -205,6 +220,22 @@ export class ConnectorEvaluator {
     });
     return { ...reply, dataSource };
   }
+
+  // #region OAuth (src/oauth/)
+  /**
+   * Runs one step of an OAuth flow (`StartLogin`, `FinishLogin` or `Refresh` of a data source
+   * kind's OAuth record) outside any data source scope; see `src/oauth/`.
+   */
+  oauth(call: OAuthCall, timeoutMs?: number): OAuthReply {
+    const ctx = this.#context(this.#engine, timeoutMs);
+    const reply = this.#run(ctx, timeoutMs, () =>
+      runOAuthCall(ctx, this.section, call, (text) => this.#engine.evaluateIn(ctx, text)),
+    );
+    return reply.ok || 'code' in reply
+      ? reply
+      : { ok: false, code: failureCodeOf(call.step), error: reply.error };
+  }
+  // #endregion OAuth
 }
 
 function kindOf(value: Value): string {

@@ -1,4 +1,5 @@
 import type { TraceEntry } from '@pqsdk/m-evaluator';
+import type { FoldingEvent } from '../view/folding-event.js';
 import type { Json } from './protocol.js';
 
 /** A data source a query used, for PQTest's `DataSourceAnalysis`. */
@@ -17,7 +18,8 @@ export interface DataSourceUse {
 
 /** An M error as plain data: the fields of its error record. */
 export interface ErrorReport {
-  readonly reason: string;
+  /** The reason; null when the raised error record had none. */
+  readonly reason: string | null;
   readonly message: string | null;
   /** The detail as an M literal, or null when there is none. */
   readonly detail: string | null;
@@ -71,4 +73,9 @@ export type EvaluationResult = EvaluationReply & {
   readonly endTime: string;
   /** The traces written during the evaluation, in order. */
   readonly traces: readonly EngineTraceEvent[];
+  /**
+   * The folding trace (DESIGN.md §6): every attempt to hand a table operation to a `Table.View`
+   * handler during the evaluation, in order.
+   */
+  readonly folding: readonly FoldingEvent[];
 };

@@ -2,9 +2,10 @@
  * The messages between the host side and the evaluation worker (DESIGN.md §1). Everything here is
  * structured-clone data.
  */
-import type { TraceEntry } from '@pqsdk/m-evaluator';
+import type { FoldEvent, TraceEntry } from '@pqsdk/m-evaluator';
 import type { ConnectorPackage } from '../connector/connector-package.js';
 import type { HttpRequest, HttpResult } from '../http/types.js';
+import type { OAuthCall, StoreRefreshedReply } from '../oauth/types.js';
 import type { SyncCallEndpoint } from '../rpc/sync-call.js';
 
 /** A JSON value. */
@@ -37,7 +38,46 @@ export type HostMethods = {
   'credentials.find': (argument: DataSourceId) => CredentialFields | null;
   /** Performs an HTTP request for `Web.Contents`. */
   'http.send': (argument: HttpRequest) => HttpResult;
+  // #region OAuth (src/oauth/)
+  /**
+   * Whether the OAuth credential stored for a data source has expired (false when the engine has
+   * no credential store, or the token no expiry).
+   */
+  'oauth.expired': (argument: DataSourceId) => boolean;
+  /** Stores the token record a `Refresh` returned; replies with the new credential. */
+  'oauth.storeRefreshed': (argument: {
+    readonly dataSource: DataSourceId;
+    readonly token: { readonly [name: string]: Json };
+  }) => StoreRefreshedReply;
+  // #endregion OAuth
+  // #region File.Contents (src/extension/file-contents*.ts)
+  /** Reads a file for `File.Contents`, if the `fileRoots` setting allows it. */
+  'file.read': (argument: FileReadRequest) => FileReadResult;
+  // #endregion File.Contents
 };
+
+// #region File.Contents (src/extension/file-contents*.ts)
+/** What `File.Contents` asks the host to read. */
+export interface FileReadRequest {
+  /** The path as the query gave it. */
+  readonly path: string;
+}
+
+/** Why the host did not read a file. */
+export type FileReadFailureKind =
+  'noRoots' | 'notAbsolute' | 'outsideRoots' | 'notFound' | 'notAFile' | 'failed';
+
+/** What the host read for `File.Contents`. */
+export type FileReadResult =
+  | {
+      readonly ok: true;
+      /** The file's bytes. */
+      readonly bytes: Uint8Array;
+      /** The absolute path, with `.` and `..` resolved (symbolic links are not shown). */
+      readonly path: string;
+    }
+  | { readonly ok: false; readonly kind: FileReadFailureKind; readonly message: string };
+// #endregion File.Contents
 
 /** The settings of the evaluation side. */
 export interface EvaluationSettings {
@@ -71,6 +111,10 @@ export type WorkerCommand =
       readonly command: 'evaluate';
       readonly query: string;
       readonly timeoutMs?: number;
+      // #region Folding (src/view/)
+      /** Raise an error when a `Table.View` declines an operation (`--failOnFoldingFailure`). */
+      readonly failOnFoldingFailure?: boolean;
+      // #endregion Folding
     }
   | { readonly id: number; readonly command: 'info' }
   | {
@@ -78,13 +122,24 @@ export type WorkerCommand =
       readonly command: 'testConnection';
       readonly dataSource: DataSourceId;
       readonly timeoutMs?: number;
+    }
+  // #region OAuth (src/oauth/)
+  | {
+      readonly id: number;
+      readonly command: 'oauth';
+      readonly call: OAuthCall;
+      readonly timeoutMs?: number;
     };
+// #endregion OAuth
 
 /** A message from the worker. */
 export type WorkerMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'loadError'; readonly error: LoadFailure }
   | { readonly type: 'trace'; readonly entry: TraceEntry }
+  // #region Folding (src/view/)
+  | { readonly type: 'fold'; readonly event: FoldEvent }
+  // #endregion Folding
   | { readonly type: 'reply'; readonly id: number; readonly reply: unknown };
 
 /** Why the connector could not be loaded on the evaluation side. */

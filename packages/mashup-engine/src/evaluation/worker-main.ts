@@ -4,7 +4,7 @@
  * written; data access goes through blocking calls to the host.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { TraceEntry } from '@pqsdk/m-evaluator';
+import type { FoldEvent, TraceEntry } from '@pqsdk/m-evaluator';
 import { SyncCaller } from '../rpc/sync-call.js';
 import { ConnectorEvaluator } from './connector-evaluator.js';
 import type { HostMethods, WorkerCommand, WorkerMessage, WorkerStart } from './protocol.js';
@@ -17,11 +17,19 @@ const post = (message: WorkerMessage): void => {
   port.postMessage(message);
 };
 const caller = new SyncCaller<HostMethods>(start.endpoint);
-const evaluator = new ConnectorEvaluator(start.connector, start.settings, caller, {
-  trace: (entry: TraceEntry) => {
-    post({ type: 'trace', entry });
+const evaluator = new ConnectorEvaluator(
+  start.connector,
+  start.settings,
+  caller,
+  {
+    trace: (entry: TraceEntry) => {
+      post({ type: 'trace', entry });
+    },
   },
-});
+  (event: FoldEvent) => {
+    post({ type: 'fold', event });
+  },
+);
 
 let failure;
 try {
@@ -45,10 +53,14 @@ if (failure === undefined) {
 function serve(command: WorkerCommand): unknown {
   switch (command.command) {
     case 'evaluate':
-      return evaluator.evaluate(command.query, command.timeoutMs);
+      return evaluator.evaluate(command.query, command.timeoutMs, {
+        failOnFoldingFailure: command.failOnFoldingFailure ?? false,
+      });
     case 'info':
       return evaluator.info();
     case 'testConnection':
       return evaluator.testConnection(command.dataSource, command.timeoutMs);
+    case 'oauth':
+      return evaluator.oauth(command.call, command.timeoutMs);
   }
 }

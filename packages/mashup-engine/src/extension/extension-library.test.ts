@@ -28,7 +28,7 @@ function valueOf(result: EvaluationResult): unknown {
   return result.value.json;
 }
 
-function errorOf(result: EvaluationResult): { reason: string; message: string | null } {
+function errorOf(result: EvaluationResult): { reason: string | null; message: string | null } {
   if (result.ok) throw new Error(`expected an error, got ${result.value.literal}`);
   return result.error;
 }

@@ -2,9 +2,13 @@ import type { LibraryEntry } from '@pqsdk/m-evaluator';
 import { dataSourceFunctionEntry } from '../datasource/data-source-function.js';
 import { credentialFunctions } from './credential-functions.js';
 import { environmentFunctions } from './environment-functions.js';
+import { fileContentsFunction } from './file-contents.js';
+import { odataFeedFunctions } from './odata-feed.js';
 import { packageFunctions } from './package-functions.js';
 import type { EvaluationServices } from './services.js';
 import { webContentsFunction } from './web-contents.js';
+import { XML_DOCUMENT } from './xml-document.js';
+import { XML_TABLES } from './xml-tables.js';
 
 /**
  * The extension library of one connector (DESIGN.md §2): the functions a connector sees beside the
@@ -17,6 +21,7 @@ import { webContentsFunction } from './web-contents.js';
  * - `Environment.Configuration`, `Variable.ValueOrDefault`, `Extension.CurrentApplication`,
  *   `Web.DefaultProxy`;
  * - `Web.Contents`;
+ * - `OData.Feed`, `ODataOmitValues.*`, `Xml.Document`, `Xml.Tables`, `File.Contents`;
  * - `Extension.DataSourceFunction`, which the engine wraps data source functions with.
  */
 export function extensionLibrary(services: EvaluationServices): LibraryEntry[] {
@@ -25,6 +30,10 @@ export function extensionLibrary(services: EvaluationServices): LibraryEntry[] {
     ...credentialFunctions(services),
     ...environmentFunctions(services),
     webContentsFunction(services),
+    ...odataFeedFunctions(services),
+    XML_DOCUMENT,
+    XML_TABLES,
+    fileContentsFunction(services),
     dataSourceFunctionEntry(services),
   ];
 }

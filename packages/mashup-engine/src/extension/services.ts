@@ -5,6 +5,8 @@ import type {
   CredentialFields,
   DataSourceId,
   EvaluationSettings,
+  FileReadRequest,
+  FileReadResult,
   HostMethods,
 } from '../evaluation/protocol.js';
 import type { DataSourceUse } from '../evaluation/evaluation-result.js';
@@ -31,6 +33,7 @@ export class EvaluationServices {
   section: LoadedSection | undefined;
   readonly #used = new Map<string, DataSourceUse>();
   readonly #responses = new Map<string, HttpResult>();
+  readonly #files = new Map<string, FileReadResult>();
 
   constructor(
     readonly connector: ConnectorPackage,
@@ -43,6 +46,7 @@ export class EvaluationServices {
     this.scopes.clear();
     this.#used.clear();
     this.#responses.clear();
+    this.#files.clear();
   }
 
   /** The innermost data source scope, or undefined outside any data source function. */
@@ -81,6 +85,18 @@ export class EvaluationServices {
     if (known !== undefined) return known;
     const result = this.host.call('http.send', request);
     this.#responses.set(key, result);
+    return result;
+  }
+
+  /**
+   * Reads a file through the host (`File.Contents`), once per evaluation: the same path read again
+   * gets the same result.
+   */
+  readFile(request: FileReadRequest): FileReadResult {
+    const known = this.#files.get(request.path);
+    if (known !== undefined) return known;
+    const result = this.host.call('file.read', request);
+    this.#files.set(request.path, result);
     return result;
   }
 }

@@ -279,9 +279,9 @@ function responseMetadata(response: HttpResponse, request: HttpRequest): RecordV
 
 /**
  * A binary whose bytes (and metadata) are fetched when first needed. Once fetched, or failed, it
- * stays so; the services fetch each request once per evaluation.
+ * stays so; the services fetch each request once per evaluation. (`File.Contents` uses it too.)
  */
-class WebBinary extends BinaryValue {
+export class WebBinary extends BinaryValue {
   constructor(load: () => { readonly bytes: Uint8Array; readonly meta: RecordValue }) {
     super(BinaryValue.EMPTY.bytes, null);
     let loaded: { readonly bytes: Uint8Array; readonly meta: RecordValue } | undefined;

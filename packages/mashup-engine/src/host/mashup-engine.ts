@@ -23,7 +23,26 @@ import { HttpClient } from '../http/client.js';
 import type { HttpRequest, HttpResult } from '../http/types.js';
 import { createSyncChannel, serveSyncCalls } from '../rpc/sync-call.js';
 import { spawnWorker } from '../worker/spawn.js';
-import type { CredentialProvider } from './credential-provider.js';
+import type { FoldingEvent } from '../view/folding-event.js';
+import { readAllowedFile } from '../extension/file-contents-host.js';
+import { credentialStoreProvider, type CredentialProvider } from './credential-provider.js';
+// #region OAuth (src/oauth/)
+import type { OAuthCredential } from '../credentials/types.js';
+import { OAuthError } from '../oauth/errors.js';
+import {
+  checkCallback,
+  credentialFieldsOf,
+  newLoginState,
+  readToken,
+  stepFailure,
+  storedOAuthCredential,
+  storeLoginToken,
+  storeRefreshedForWorker,
+  storeRefreshedToken,
+  tokenExpired,
+} from '../oauth/host-oauth.js';
+import type { OAuthCall, OAuthCredentialStore, OAuthLogin, OAuthReply } from '../oauth/types.js';
+// #endregion OAuth
 
 /** What performs `Web.Contents` requests on the host side: an `HttpClient`, or a stand-in. */
 export interface HttpSender {
@@ -32,8 +51,19 @@ export interface HttpSender {
 
 /** Options of {@link MashupEngine.open}. */
 export interface MashupEngineOptions {
-  /** Where credentials come from. Default: none (every data source function fails). */
+  /**
+   * Where credentials come from. Default: the {@link credentialStore} when there is one,
+   * otherwise none (every data source function fails).
+   */
   readonly credentials?: CredentialProvider;
+  // #region OAuth (src/oauth/)
+  /**
+   * The store OAuth sign-ins and refreshes write to (a `CredentialStore`). With it, an expired
+   * OAuth token is refreshed when a data source function is invoked; without it, sign-ins fail
+   * with `PQSDK_OAUTH_NO_STORE` and tokens are used as they are.
+   */
+  readonly credentialStore?: OAuthCredentialStore;
+  // #endregion OAuth
   /**
    * Performs HTTP requests. Default: a new `HttpClient` without its response cache (the engine
    * fetches each request once per evaluation; the next evaluation asks again).
@@ -41,6 +71,18 @@ export interface MashupEngineOptions {
   readonly http?: HttpSender;
   /** Receives every `Diagnostics.Trace` entry as it is written. */
   readonly trace?: (event: EngineTraceEvent) => void;
+  // #region Folding (src/view/)
+  /** Receives every attempt to fold an operation into a `Table.View` handler, as it happens. */
+  readonly folding?: (event: FoldingEvent) => void;
+  /**
+   * Fail an evaluation when a `Table.View` declines an operation (it has no handler for it, or
+   * the handler raised an error), instead of evaluating it locally: PQTest's
+   * `--failOnFoldingFailure` (`-foff`). The error is the engine's "We couldn't fold the expression
+   * to the data source. Please try a simpler expression.", with the handler and the operation in
+   * its detail. Default: false.
+   */
+  readonly failOnFoldingFailure?: boolean;
+  // #endregion Folding
   /** The time limit of each call, in milliseconds. Default: none. */
   readonly timeoutMs?: number;
   /** The worker's stack, in MiB (how deep M recursion may go). Default: 256. */
@@ -63,12 +105,20 @@ export interface MashupEngineOptions {
   readonly proxyUri?: string;
   /** How a connector path is read (limits, a signature verifier). */
   readonly load?: LoadConnectorOptions;
+  /**
+   * The folders `File.Contents` may read under (absolute, or relative to the working folder).
+   * A path is checked after `.`, `..` and symbolic links are resolved. Default: none, and every
+   * `File.Contents` fails with an error naming this setting.
+   */
+  readonly fileRoots?: readonly string[];
 }
 
 /** Options of one call. */
 export interface CallOptions {
   /** The time limit, in milliseconds; overrides the engine's. */
   readonly timeoutMs?: number;
+  /** Overrides {@link MashupEngineOptions.failOnFoldingFailure} for one evaluation. */
+  readonly failOnFoldingFailure?: boolean;
 }
 
 /** What {@link MashupEngine.testConnection} resolves to. */
@@ -132,6 +182,7 @@ export class MashupEngine {
   #nextId = 1;
   #queue: Promise<unknown> = Promise.resolve();
   #traces: EngineTraceEvent[] = [];
+  #folding: FoldingEvent[] = [];
   #closed = false;
 
   private constructor(connector: ConnectorPackage, options: MashupEngineOptions) {
@@ -184,12 +235,25 @@ export class MashupEngine {
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs;
     return this.#exclusive(async () => {
       const startTime = new Date().toISOString();
+      const failOnFoldingFailure =
+        options.failOnFoldingFailure ?? this.#options.failOnFoldingFailure ?? false;
       const reply = await this.#call<EvaluationReply>(
-        { command: 'evaluate', query, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+        {
+          command: 'evaluate',
+          query,
+          ...(timeoutMs === undefined ? {} : { timeoutMs }),
+          ...(failOnFoldingFailure ? { failOnFoldingFailure } : {}),
+        },
         timeoutMs,
         (error) => ({ ok: false, error, dataSources: [] }),
       );
-      return { ...reply, startTime, endTime: new Date().toISOString(), traces: this.#traces };
+      return {
+        ...reply,
+        startTime,
+        endTime: new Date().toISOString(),
+        traces: this.#traces,
+        folding: this.#folding,
+      };
     });
   }
 
@@ -249,6 +313,110 @@ export class MashupEngine {
     });
   }
 
+  // #region OAuth (src/oauth/)
+  /**
+   * Starts an OAuth sign-in for a data source: makes a `state` and runs the data source record's
+   * `StartLogin`. Open `loginUri` in a browser; once the user has signed in, the browser is sent
+   * to `callbackUri` with the result, which goes to {@link finishOAuthLogin}
+   * (`runInteractiveLogin` does all of it).
+   *
+   * @throws {@link OAuthError} `PQSDK_OAUTH_NOT_SUPPORTED`, `PQSDK_OAUTH_START_FAILED`,
+   * `PQSDK_OAUTH_WORKER`.
+   */
+  async startOAuthLogin(dataSource: DataSourceId, options: CallOptions = {}): Promise<OAuthLogin> {
+    const state = newLoginState();
+    const reply = await this.#oauth({ step: 'startLogin', dataSource, state }, options);
+    if (reply.step !== 'startLogin') throw new Error('startOAuthLogin: unexpected reply');
+    return { dataSource, ...reply.login, state };
+  }
+
+  /**
+   * Finishes an OAuth sign-in: checks that the callback URL belongs to it (its address and its
+   * `state`), runs `FinishLogin` with it, and stores the tokens as the OAuth credential of the
+   * data source (exactly its path) in the {@link MashupEngineOptions.credentialStore}.
+   *
+   * @returns The stored credential (it holds the tokens: print `setCredentialResult` of it).
+   * @throws {@link OAuthError} `PQSDK_OAUTH_NO_STORE`, `PQSDK_OAUTH_CALLBACK_INVALID`,
+   * `PQSDK_OAUTH_STATE_MISMATCH`, `PQSDK_OAUTH_FINISH_FAILED`, `PQSDK_OAUTH_INVALID_TOKEN`,
+   * `PQSDK_OAUTH_WORKER`; a `CredentialError` of the store.
+   */
+  async finishOAuthLogin(
+    dataSource: DataSourceId,
+    login: OAuthLogin,
+    callbackUrl: string,
+    options: CallOptions = {},
+  ): Promise<OAuthCredential> {
+    const store = this.#oauthStore();
+    checkCallback(login, callbackUrl);
+    const reply = await this.#oauth(
+      {
+        step: 'finishLogin',
+        dataSource,
+        context: login.context,
+        callbackUri: callbackUrl.trim(),
+        state: login.state,
+      },
+      options,
+    );
+    if (reply.step !== 'finishLogin') throw new Error('finishOAuthLogin: unexpected reply');
+    return storeLoginToken(store, dataSource, readToken(reply.token, 'FinishLogin', new Date()));
+  }
+
+  /**
+   * Refreshes the OAuth credential stored for a data source now, whether it has expired or not
+   * (PQTest's `refresh-credential`): runs the data source record's `Refresh` and stores the new
+   * tokens (`updateTokens`; the refresh token is kept when the server sends no new one).
+   *
+   * @returns The updated credential (print `refreshCredentialResult` of it).
+   * @throws {@link OAuthError} `PQSDK_OAUTH_NO_STORE`, `PQSDK_OAUTH_NOT_FOUND`,
+   * `PQSDK_OAUTH_NOT_OAUTH`, `PQSDK_OAUTH_NOT_SUPPORTED`, `PQSDK_OAUTH_NO_REFRESH`,
+   * `PQSDK_OAUTH_REFRESH_FAILED`, `PQSDK_OAUTH_INVALID_TOKEN`, `PQSDK_OAUTH_WORKER`.
+   */
+  async refreshOAuthCredential(
+    dataSource: DataSourceId,
+    options: CallOptions = {},
+  ): Promise<OAuthCredential> {
+    const store = this.#oauthStore();
+    const stored = await storedOAuthCredential(store, dataSource);
+    const reply = await this.#oauth(
+      { step: 'refresh', dataSource, credential: credentialFieldsOf(stored) },
+      options,
+    );
+    if (reply.step !== 'refresh') throw new Error('refreshOAuthCredential: unexpected reply');
+    return storeRefreshedToken(store, dataSource, readToken(reply.token, 'Refresh', new Date()));
+  }
+
+  #oauthStore(): OAuthCredentialStore {
+    const store = this.#options.credentialStore;
+    if (store === undefined) {
+      throw new OAuthError(
+        'PQSDK_OAUTH_NO_STORE',
+        'the engine has no credential store to keep OAuth tokens in; open it with the credentialStore option',
+      );
+    }
+    return store;
+  }
+
+  async #oauth(call: OAuthCall, options: CallOptions): Promise<Extract<OAuthReply, { ok: true }>> {
+    const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs;
+    const reply = await this.#exclusive(() =>
+      this.#call<OAuthReply>(
+        { command: 'oauth', call, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+        timeoutMs,
+        (error) => {
+          throw new OAuthError(
+            'PQSDK_OAUTH_WORKER',
+            `the evaluation worker could not run ${call.step}: ${error.message ?? error.reason}`,
+            { report: error },
+          );
+        },
+      ),
+    );
+    if (!reply.ok) throw stepFailure(reply);
+    return reply;
+  }
+  // #endregion OAuth
+
   /** Stops the worker. The engine cannot be used afterwards. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -266,6 +434,7 @@ export class MashupEngine {
     await previous.catch(() => undefined);
     try {
       this.#traces = [];
+      this.#folding = [];
       return await run();
     } finally {
       release();
@@ -339,11 +508,20 @@ export class MashupEngine {
 
   #startWorker(): RunningWorker {
     const { caller, host } = createSyncChannel();
-    const credentials = this.#options.credentials;
+    const store = this.#options.credentialStore;
+    const credentials =
+      this.#options.credentials ??
+      (store === undefined ? undefined : credentialStoreProvider(store));
     const serving = serveSyncCalls<HostMethods>(host, {
       'credentials.find': async (dataSource) =>
         (credentials === undefined ? null : await credentials(dataSource)) ?? null,
       'http.send': (request) => this.#http.send(request),
+      // #region OAuth (src/oauth/)
+      'oauth.expired': (dataSource) => tokenExpired(store, dataSource, Date.now()),
+      'oauth.storeRefreshed': ({ dataSource, token }) =>
+        storeRefreshedForWorker(store, dataSource, token, new Date()),
+      // #endregion OAuth
+      'file.read': (request) => readAllowedFile(this.#options.fileRoots ?? [], request),
     });
     const start: WorkerStart = {
       connector: this.#connector,
@@ -394,6 +572,14 @@ export class MashupEngine {
           this.#options.trace?.(event);
           break;
         }
+        // #region Folding (src/view/)
+        case 'fold': {
+          const event: FoldingEvent = { ...message.event, receivedAt: new Date().toISOString() };
+          this.#folding.push(event);
+          this.#options.folding?.(event);
+          break;
+        }
+        // #endregion Folding
         case 'reply': {
           const waiting = pending.get(message.id);
           pending.delete(message.id);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import { PackagerError, writeFileAtomic } from '@pqsdk/packager';
 import type { HttpTransport, WireRequest, WireResponse, WireResult } from '../http/transport.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { MockError } from './errors.js';
 import type { MockFixtureJson } from './fixture-format.js';
 import { fixtureFileName, serializeFixtures } from './fixture-writer.js';
 import { RecordingRedactor } from './redaction.js';
@@ -46,10 +47,31 @@ export class MockRecorder {
     this.#files.set(name, fixtures);
     const path = join(this.#folder, name);
     const text = serializeFixtures(fixtures);
-    const write = this.#writing.then(() => writeFileAtomic(path, text));
+    const write = this.#writing.then(() => {
+      writeFixtureFile(path, text);
+    });
     this.#writing = write.catch(() => undefined);
     await write;
     return path;
+  }
+}
+
+/**
+ * Writes a fixture file atomically (the packager's {@link writeFileAtomic}: a temporary file in the
+ * same folder, flushed, renamed over the target, removed on failure).
+ *
+ * @throws {@link MockError} `PQSDK_MOCK_WRITE_FAILED` when the folder or file cannot be written.
+ */
+function writeFixtureFile(path: string, text: string): void {
+  try {
+    writeFileAtomic(path, new TextEncoder().encode(text));
+  } catch (error) {
+    const cause = error instanceof PackagerError ? error.cause : error;
+    throw new MockError(
+      'PQSDK_MOCK_WRITE_FAILED',
+      `${path}: cannot write the recorded fixture (${(cause as Error).message}); check the --record folder`,
+      { file: path, cause },
+    );
   }
 }
 

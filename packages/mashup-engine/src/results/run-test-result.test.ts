@@ -6,6 +6,7 @@ const TIMES = {
   startTime: '2024-05-01T12:00:00.000Z',
   endTime: '2024-05-01T12:00:01.000Z',
   traces: [],
+  folding: [],
 };
 
 function passed(kind: string, json: unknown): EvaluationResult {

@@ -4,7 +4,7 @@ import type { Json } from '../evaluation/protocol.js';
 
 /** The error of a failed test, as PQTest writes it: the fields of the M error record. */
 export interface RunTestError {
-  readonly Reason: string;
+  readonly Reason: string | null;
   readonly Message: string | null;
   /** The detail as an M literal, or null. */
   readonly Detail: string | null;

@@ -185,24 +185,30 @@ function applyPattern(pattern: string, number: string, info: NumberFormatData): 
 
 function percent(value: number, decimals: number, info: NumberFormatData): string {
   const decimal = roundAt(shift(toDecimal(value), 2), decimals);
-  const number = fixedDigits(decimal, decimals, info, true);
-  const negative = decimal.negative && !isZero(decimal);
-  return applyPattern(
-    negative ? info.percentNegativePattern : info.percentPositivePattern,
-    number,
-    info,
-  );
+  return signedPattern(decimal, decimals, info, [
+    info.percentPositivePattern,
+    info.percentNegativePattern,
+  ]);
 }
 
 function currency(value: number, decimals: number, info: NumberFormatData): string {
   const decimal = roundAt(toDecimal(value), decimals);
+  return signedPattern(decimal, decimals, info, [
+    info.currencyPositivePattern,
+    info.currencyNegativePattern,
+  ]);
+}
+
+/** A rounded number, grouped, in the culture's pattern for its sign: `[positive, negative]`. */
+function signedPattern(
+  decimal: DecimalDigits,
+  decimals: number,
+  info: NumberFormatData,
+  patterns: readonly [positive: string, negative: string],
+): string {
   const number = fixedDigits(decimal, decimals, info, true);
   const negative = decimal.negative && !isZero(decimal);
-  return applyPattern(
-    negative ? info.currencyNegativePattern : info.currencyPositivePattern,
-    number,
-    info,
-  );
+  return applyPattern(negative ? patterns[1] : patterns[0], number, info);
 }
 
 function wholeNumber(value: number, format: string): bigint {

@@ -41,6 +41,49 @@ function startsWithAt(text: string, index: number, prefix: string): boolean {
   return prefix !== '' && text.startsWith(prefix, index);
 }
 
+/** The sign, currency symbol and percent sign a number's text has shown so far (each at most once). */
+interface Affixes {
+  negative: boolean;
+  sign: boolean;
+  percent: boolean;
+  currency: boolean;
+}
+
+/**
+ * Takes a sign, currency symbol or percent sign not seen yet at `index`: the index after it, or -1
+ * when there is none. A leading positive sign may be the culture's (`cultureSign`), a trailing one
+ * only `+`.
+ */
+function takeAffix(
+  text: string,
+  index: number,
+  info: NumberFormatData,
+  seen: Affixes,
+  cultureSign: boolean,
+): number {
+  if (!seen.sign && (text[index] === '-' || startsWithAt(text, index, info.negativeSign))) {
+    seen.negative = true;
+    seen.sign = true;
+    return index + (text[index] === '-' ? 1 : info.negativeSign.length);
+  }
+  if (
+    !seen.sign &&
+    (text[index] === '+' || (cultureSign && startsWithAt(text, index, info.positiveSign)))
+  ) {
+    seen.sign = true;
+    return index + 1;
+  }
+  if (!seen.currency && startsWithAt(text, index, info.currencySymbol)) {
+    seen.currency = true;
+    return index + info.currencySymbol.length;
+  }
+  if (!seen.percent && startsWithAt(text, index, info.percentSymbol)) {
+    seen.percent = true;
+    return index + info.percentSymbol.length;
+  }
+  return -1;
+}
+
 function parseGeneral(raw: string, info: NumberFormatData): number | undefined {
   let start = 0;
   let end = raw.length;
@@ -53,36 +96,19 @@ function parseGeneral(raw: string, info: NumberFormatData): number | undefined {
   if (lower === info.positiveInfinitySymbol.toLowerCase()) return Number.POSITIVE_INFINITY;
   if (lower === info.negativeInfinitySymbol.toLowerCase()) return Number.NEGATIVE_INFINITY;
 
-  let negative = false;
-  let signSeen = false;
-  let percent = false;
-  let currency = false;
+  const seen: Affixes = { negative: false, sign: false, percent: false, currency: false };
   if (text.startsWith('(') && text.endsWith(')')) {
-    negative = true;
-    signSeen = true;
+    seen.negative = true;
+    seen.sign = true;
     text = text.slice(1, -1).trim();
   }
-  // Leading sign, currency symbol and percent sign, in any order.
   let index = 0;
+  // Leading sign, currency symbol and percent sign, in any order.
   for (;;) {
-    if (!signSeen && (text[index] === '-' || startsWithAt(text, index, info.negativeSign))) {
-      negative = true;
-      signSeen = true;
-      index += text[index] === '-' ? 1 : info.negativeSign.length;
-    } else if (!signSeen && (text[index] === '+' || startsWithAt(text, index, info.positiveSign))) {
-      signSeen = true;
-      index += 1;
-    } else if (!currency && startsWithAt(text, index, info.currencySymbol)) {
-      currency = true;
-      index += info.currencySymbol.length;
-    } else if (!percent && startsWithAt(text, index, info.percentSymbol)) {
-      percent = true;
-      index += info.percentSymbol.length;
-    } else if (index > 0 && isSpace(text.charCodeAt(index))) {
-      index++;
-    } else {
-      break;
-    }
+    const next = takeAffix(text, index, info, seen, true);
+    if (next >= 0) index = next;
+    else if (index > 0 && isSpace(text.charCodeAt(index))) index++;
+    else break;
   }
   let number = '';
   let digits = 0;
@@ -126,28 +152,15 @@ function parseGeneral(raw: string, info: NumberFormatData): number | undefined {
     index = next;
   }
   // Trailing sign, currency symbol and percent sign.
-  for (;;) {
-    if (index >= text.length) break;
+  while (index < text.length) {
     if (isSpace(text.charCodeAt(index))) {
       index++;
-    } else if (!signSeen && (text[index] === '-' || startsWithAt(text, index, info.negativeSign))) {
-      negative = true;
-      signSeen = true;
-      index += text[index] === '-' ? 1 : info.negativeSign.length;
-    } else if (!signSeen && text[index] === '+') {
-      signSeen = true;
-      index++;
-    } else if (!currency && startsWithAt(text, index, info.currencySymbol)) {
-      currency = true;
-      index += info.currencySymbol.length;
-    } else if (!percent && startsWithAt(text, index, info.percentSymbol)) {
-      percent = true;
-      index += info.percentSymbol.length;
     } else {
-      return undefined;
+      index = takeAffix(text, index, info, seen, false);
+      if (index < 0) return undefined;
     }
   }
-  const value = Number(`${number}e${String(percent ? exponent - 2 : exponent)}`);
+  const value = Number(`${number}e${String(seen.percent ? exponent - 2 : exponent)}`);
   if (Number.isNaN(value)) return undefined;
-  return negative ? -value : value;
+  return seen.negative ? -value : value;
 }

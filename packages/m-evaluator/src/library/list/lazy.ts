@@ -1,5 +1,12 @@
 import type { Context } from '../../context.js';
 import {
+  FilterCursor,
+  MapCursor,
+  SkipWhileCursor,
+  SliceCursor,
+  TakeWhileCursor,
+} from '../../values/cursor.js';
+import {
   ArrayList,
   ConcatList,
   ListValue,
@@ -144,21 +151,6 @@ export function mapList(list: ListValue, map: (ctx: Context, value: Value) => Va
   );
 }
 
-class MapCursor implements ListCursor {
-  current: Value = null;
-  constructor(
-    private readonly inner: ListCursor,
-    private readonly map: (ctx: Context, value: Value) => Value,
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    if (!this.inner.next()) return false;
-    this.current = this.map(this.ctx, this.inner.current);
-    return true;
-  }
-}
-
 /**
  * Items `start` to `start + count - 1` (to the end when `count` is undefined); fewer when the list
  * is shorter.
@@ -221,71 +213,12 @@ function clampLength(length: number, start: number, count: number | undefined): 
   return count === undefined ? rest : Math.min(rest, count);
 }
 
-class SliceCursor implements ListCursor {
-  current: Value = null;
-  #toSkip: number;
-  #left: number;
-  constructor(
-    private readonly inner: ListCursor,
-    start: number,
-    count: number,
-    private readonly ctx: Context,
-  ) {
-    this.#toSkip = start;
-    this.#left = count;
-  }
-
-  next(): boolean {
-    while (this.#toSkip > 0) {
-      this.#toSkip--;
-      this.ctx.tick();
-      if (!this.inner.next()) {
-        this.#toSkip = 0;
-        this.#left = 0;
-        return false;
-      }
-    }
-    // Stop before pulling from the source once enough items were read: a `take` over an endless
-    // generator must not ask it for one more.
-    if (this.#left <= 0) return false;
-    this.#left--;
-    if (!this.inner.next()) {
-      this.#left = 0;
-      return false;
-    }
-    this.current = this.inner.current;
-    return true;
-  }
-}
-
 /** The items for which `keep` is true, in order. */
 export function filterList(
   list: ListValue,
   keep: (ctx: Context, value: Value) => boolean,
 ): ListValue {
   return new StreamList((ctx) => new FilterCursor(list.cursor(ctx), keep, ctx));
-}
-
-class FilterCursor implements ListCursor {
-  current: Value = null;
-  constructor(
-    private readonly inner: ListCursor,
-    private readonly keep: (ctx: Context, value: Value) => boolean,
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    const inner = this.inner;
-    while (inner.next()) {
-      const value = inner.current;
-      this.ctx.tick();
-      if (this.keep(this.ctx, value)) {
-        this.current = value;
-        return true;
-      }
-    }
-    return false;
-  }
 }
 
 /** The leading items for which `keep` is true. */
@@ -296,61 +229,12 @@ export function takeWhile(
   return new StreamList((ctx) => new TakeWhileCursor(list.cursor(ctx), keep, ctx));
 }
 
-class TakeWhileCursor implements ListCursor {
-  current: Value = null;
-  #done = false;
-  constructor(
-    private readonly inner: ListCursor,
-    private readonly keep: (ctx: Context, value: Value) => boolean,
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    if (this.#done || !this.inner.next()) {
-      this.#done = true;
-      return false;
-    }
-    const value = this.inner.current;
-    if (!this.keep(this.ctx, value)) {
-      this.#done = true;
-      return false;
-    }
-    this.current = value;
-    return true;
-  }
-}
-
 /** The items after the leading ones for which `skip` is true. */
 export function skipWhile(
   list: ListValue,
   skip: (ctx: Context, value: Value) => boolean,
 ): ListValue {
   return new StreamList((ctx) => new SkipWhileCursor(list.cursor(ctx), skip, ctx));
-}
-
-class SkipWhileCursor implements ListCursor {
-  current: Value = null;
-  #skipping = true;
-  constructor(
-    private readonly inner: ListCursor,
-    private readonly skip: (ctx: Context, value: Value) => boolean,
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    const inner = this.inner;
-    while (inner.next()) {
-      const value = inner.current;
-      if (this.#skipping) {
-        this.ctx.tick();
-        if (this.skip(this.ctx, value)) continue;
-        this.#skipping = false;
-      }
-      this.current = value;
-      return true;
-    }
-    return false;
-  }
 }
 
 /** A list made by a cursor factory whose count is only known by walking it. */

@@ -152,6 +152,20 @@ function containsText(value: Value, text: string): boolean {
 }
 
 /** The only item: an error for none (unless there is a fallback) or for more than one. */
+/**
+ * `List.MatchesAll` (`all` true) and `List.MatchesAny`: whether every item, or any item, meets the
+ * condition; stops at the first item that decides it.
+ */
+function matches(ctx: Context, list: Value, condition: Value, all: boolean): boolean {
+  const test = predicate(asFunction(condition));
+  const cursor = asList(list).cursor(ctx);
+  while (cursor.next()) {
+    ctx.tick();
+    if (test(ctx, cursor.current) !== all) return !all;
+  }
+  return all;
+}
+
 function single(ctx: Context, list: ListValue, fallback: { value: Value } | null): Value {
   if (list.hasKnownCount) {
     const count = list.count(ctx);
@@ -259,28 +273,12 @@ export const LIST_SELECTION: readonly LibraryEntry[] = [
   defineFunction(
     'List.MatchesAll',
     '(list as list, condition as function) as logical',
-    (ctx, [list, condition]) => {
-      const test = predicate(asFunction(condition));
-      const cursor = asList(list).cursor(ctx);
-      while (cursor.next()) {
-        ctx.tick();
-        if (!test(ctx, cursor.current)) return false;
-      }
-      return true;
-    },
+    (ctx, [list, condition]) => matches(ctx, list, condition, true),
   ),
   defineFunction(
     'List.MatchesAny',
     '(list as list, condition as function) as logical',
-    (ctx, [list, condition]) => {
-      const test = predicate(asFunction(condition));
-      const cursor = asList(list).cursor(ctx);
-      while (cursor.next()) {
-        ctx.tick();
-        if (test(ctx, cursor.current)) return true;
-      }
-      return false;
-    },
+    (ctx, [list, condition]) => matches(ctx, list, condition, false),
   ),
   defineFunction('List.Positions', '(list as list) as list', (ctx, [list]) => {
     const count = asList(list).count(ctx);

@@ -18,7 +18,7 @@ import {
   operationLists,
   sameShape,
 } from './common.js';
-import { deferredRows, filteredRows, mappedRows, rowCursor } from './rows.js';
+import { deferredRows, filteredRows, mappedRows, walkMappedRows } from './rows.js';
 
 /**
  * Functions of cell values: `Table.ReplaceValue`, `ReplaceErrorValues`, `FillDown`, `FillUp`,
@@ -45,6 +45,23 @@ function columnIndexes(ctx: Context, table: TableValue, columns: Value): number[
 function hasError(row: Slot[], indexes: readonly number[]): boolean {
   for (const index of indexes) if (cellOrError(row, index) === undefined) return true;
   return false;
+}
+
+/**
+ * `Table.SelectRowsWithErrors` (`withErrors` true) and `Table.RemoveRowsWithErrors`: the rows that
+ * have, or that have no, error in the given columns (all columns when null).
+ */
+function rowsWithErrors(
+  ctx: Context,
+  table: TableValue,
+  columns: Value,
+  withErrors: boolean,
+): TableValue {
+  const indexes = columnIndexes(ctx, table, columns);
+  return sameShape(
+    table,
+    filteredRows(table, (_ctx, row) => hasError(row, indexes) === withErrors),
+  );
 }
 
 /** A table with the cells of some columns replaced, each computed when read. */
@@ -125,28 +142,31 @@ function replaceErrorValues(ctx: Context, table: TableValue, replacements: Value
   });
 }
 
+/**
+ * `Table.FillDown` and `Table.FillUp` at one row: each null cell at `indexes` takes the value carried
+ * for its column, and each other cell (not an error) becomes the value carried on.
+ */
+function fillNulls(row: Slot[], indexes: readonly number[], carried: Slot[]): void {
+  indexes.forEach((index, position) => {
+    const value = cellOrError(row, index);
+    if (value === null) row[index] = carried[position] as Slot;
+    else if (value !== undefined) carried[position] = value;
+  });
+}
+
 /** `Table.FillDown`: a null cell takes the last value above it that was not null. */
 function fillDown(ctx: Context, table: TableValue, columns: Value): TableValue {
   const indexes = columnNames(ctx, columns).map((name) => columnIndex(table, name));
   return makeTable(
     columnsOf(table),
-    {
-      cursor: (context) => {
-        const last: Slot[] = indexes.map(() => null);
-        const rows = table.cursor(context);
-        return rowCursor(() => {
-          if (!rows.next()) return undefined;
-          const out = rows.current.slice();
-          indexes.forEach((index, position) => {
-            const value = cellOrError(out, index);
-            if (value === null) out[index] = last[position] as Slot;
-            else if (value !== undefined) last[position] = value;
-          });
-          return out;
-        });
-      },
-      knownCount: table.source.knownCount,
-    },
+    walkMappedRows(table, () => {
+      const last: Slot[] = indexes.map(() => null);
+      return (_context, row) => {
+        const out = row.slice();
+        fillNulls(out, indexes, last);
+        return out;
+      };
+    }),
     keysOf(table),
   );
 }
@@ -161,12 +181,7 @@ function fillUp(ctx: Context, table: TableValue, columns: Value): TableValue {
       const next: Slot[] = indexes.map(() => null);
       for (let position = rows.length - 1; position >= 0; position--) {
         context.tick();
-        const row = rows[position] as Slot[];
-        indexes.forEach((index, column) => {
-          const value = cellOrError(row, index);
-          if (value === null) row[index] = next[column] as Slot;
-          else if (value !== undefined) next[column] = value;
-        });
+        fillNulls(rows[position] as Slot[], indexes, next);
       }
       return rows;
     }),
@@ -178,27 +193,21 @@ function clearDown(ctx: Context, table: TableValue, columns: Value): TableValue 
   const indexes = columnNames(ctx, columns).map((name) => columnIndex(table, name));
   return makeTable(
     columnsOf(table),
-    {
-      cursor: (context) => {
-        let previous: Value[] | undefined;
-        const rows = table.cursor(context);
-        return rowCursor(() => {
-          if (!rows.next()) return undefined;
-          const row = rows.current;
-          const values = indexes.map((index) => cell(row, index));
-          const before = previous;
-          previous = values;
-          const repeated =
-            before !== undefined &&
-            values.every((value, position) => equals(context, value, before[position] as Value));
-          if (!repeated) return row;
-          const out = row.slice();
-          for (const index of indexes) out[index] = null;
-          return out;
-        });
-      },
-      knownCount: table.source.knownCount,
-    },
+    walkMappedRows(table, () => {
+      let previous: Value[] | undefined;
+      return (context, row) => {
+        const values = indexes.map((index) => cell(row, index));
+        const before = previous;
+        previous = values;
+        const repeated =
+          before !== undefined &&
+          values.every((value, position) => equals(context, value, before[position] as Value));
+        if (!repeated) return row;
+        const out = row.slice();
+        for (const index of indexes) out[index] = null;
+        return out;
+      };
+    }),
     keysOf(table),
   );
 }
@@ -234,25 +243,11 @@ export const TABLE_CELLS: readonly LibraryEntry[] = [
   defineFunction(
     'Table.SelectRowsWithErrors',
     '(table as table, optional columns as nullable list) as table',
-    (ctx, [value, columns]) => {
-      const table = asTable(value);
-      const indexes = columnIndexes(ctx, table, columns);
-      return sameShape(
-        table,
-        filteredRows(table, (_ctx, row) => hasError(row, indexes)),
-      );
-    },
+    (ctx, [table, columns]) => rowsWithErrors(ctx, asTable(table), columns, true),
   ),
   defineFunction(
     'Table.RemoveRowsWithErrors',
     '(table as table, optional columns as nullable list) as table',
-    (ctx, [value, columns]) => {
-      const table = asTable(value);
-      const indexes = columnIndexes(ctx, table, columns);
-      return sameShape(
-        table,
-        filteredRows(table, (_ctx, row) => !hasError(row, indexes)),
-      );
-    },
+    (ctx, [table, columns]) => rowsWithErrors(ctx, asTable(table), columns, false),
   ),
 ];

@@ -33,9 +33,8 @@ import {
   offerTable,
   operationLists,
   optionalType,
-  streamTable,
 } from './common.js';
-import { mappedRows, plainRows, rowCursor } from './rows.js';
+import { mappedRows, plainRows, walkMappedRows } from './rows.js';
 
 /** Column operations: add, select, remove, rename, reorder, duplicate, and the column queries. */
 
@@ -303,16 +302,12 @@ function addIndexColumn(
   const initial = asNumberOrNull(initialValue) ?? 0;
   const increment = asNumberOrNull(incrementValue) ?? 1;
   const type = optionalType(typeValue) ?? TYPE.any;
-  return streamTable(
+  return makeTable(
     [...columnsOf(table), column(name, type)],
-    (ctx) => {
-      const rows = table.cursor(ctx);
+    walkMappedRows(table, () => {
       let position = 0;
-      return rowCursor(() =>
-        rows.next() ? [...rows.current, initial + increment * position++] : undefined,
-      );
-    },
-    table.source.knownCount,
+      return (_ctx, row) => [...row, initial + increment * position++];
+    }),
     keysOf(table),
   );
 }

@@ -2,13 +2,7 @@ import type { Context } from '../../context.js';
 import { MError } from '../../errors.js';
 import { FunctionValue } from '../../values/function.js';
 import { ArrayList, ListValue } from '../../values/list.js';
-import {
-  StreamRows,
-  TableValue,
-  type RowCursor,
-  type RowSource,
-  type TableOperation,
-} from '../../values/table.js';
+import { TableValue, type RowSource, type TableOperation } from '../../values/table.js';
 import type { Slot } from '../../values/thunk.js';
 import {
   fieldsOf,
@@ -71,16 +65,6 @@ export function makeTable(
   keys: readonly TableKey[] = [],
 ): TableValue {
   return new TableValue(tableTypeOf(columns, keys), source);
-}
-
-/** A table whose rows are computed by a cursor factory on each walk. */
-export function streamTable(
-  columns: readonly RecordTypeField[],
-  open: (ctx: Context) => RowCursor,
-  knownCount?: number,
-  keys: readonly TableKey[] = [],
-): TableValue {
-  return makeTable(columns, new StreamRows(open, knownCount), keys);
 }
 
 /** A table of the same type as `table` (columns, keys, the type's metadata), over other rows. */

@@ -33,7 +33,7 @@ import {
   optionalFunction,
   tableTypeOf,
 } from './common.js';
-import { rowCursor } from './rows.js';
+import { walkMappedRows } from './rows.js';
 
 /** The table constructors: `Table.FromRecords`, `FromRows`, `FromColumns`, `FromList`, `FromValue`, `FromPartitions`. */
 
@@ -352,10 +352,7 @@ function fromPartitions(
     const value = key ?? null;
     return makeTable(
       [...columnsOf(part), column(name, type)],
-      new StreamRows((context) => {
-        const rows = part.cursor(context);
-        return rowCursor(() => (rows.next() ? [...rows.current, value] : undefined));
-      }, part.source.knownCount),
+      walkMappedRows(part, () => (_context, row) => [...row, value]),
     );
   });
   return appendTables(tables);

@@ -18,6 +18,7 @@ import {
   itemsOf,
   keysOf,
   makeTable,
+  nullRow,
 } from './common.js';
 import { mappedRows, walkExpandedRows } from './rows.js';
 
@@ -57,6 +58,26 @@ function replaceAt(
   return [...fields.slice(0, index), ...added, ...fields.slice(index + 1)];
 }
 
+/**
+ * The columns of `table` with the column at `index` expanded: `nested` are the fields or columns
+ * taken from it, under their new `names`, typed from the expanded column's type.
+ */
+function expandedColumns(
+  table: TableValue,
+  index: number,
+  nested: readonly string[],
+  names: readonly string[],
+): RecordTypeField[] {
+  const type = (columnsOf(table)[index] as RecordTypeField).type;
+  return replaceAt(
+    table,
+    index,
+    names.map((newName, position) =>
+      column(newName, nestedFieldType(type, nested[position] as string)),
+    ),
+  );
+}
+
 function spliceRow(row: Slot[], index: number, cells: readonly Slot[]): Slot[] {
   return [...row.slice(0, index), ...cells, ...row.slice(index + 1)];
 }
@@ -79,15 +100,8 @@ function expandRecordColumn(
   const index = columnIndex(table, name);
   const fields = columnNames(ctx, fieldsValue);
   const names = newNames(ctx, fields, newNamesValue);
-  const type = (columnsOf(table)[index] as RecordTypeField).type;
   return makeTable(
-    replaceAt(
-      table,
-      index,
-      names.map((newName, position) =>
-        column(newName, nestedFieldType(type, fields[position] as string)),
-      ),
-    ),
+    expandedColumns(table, index, fields, names),
     mappedRows(table, (_ctx, row) => {
       const slot = row[index] as Slot;
       const cells = fields.map((field): Slot => {
@@ -114,20 +128,13 @@ function expandTableColumn(
   const index = columnIndex(table, name);
   const nestedColumns = columnNames(ctx, columnsValue);
   const names = newNames(ctx, nestedColumns, newNamesValue);
-  const type = (columnsOf(table)[index] as RecordTypeField).type;
   const width = nestedColumns.length;
   return makeTable(
-    replaceAt(
-      table,
-      index,
-      names.map((newName, position) =>
-        column(newName, nestedFieldType(type, nestedColumns[position] as string)),
-      ),
-    ),
+    expandedColumns(table, index, nestedColumns, names),
     walkExpandedRows(table, () => ({
       expand: (context, row) => {
         const nested = strip(cell(row, index));
-        if (nested === null) return [spliceRow(row, index, new Array<Slot>(width).fill(null))];
+        if (nested === null) return [spliceRow(row, index, nullRow(width))];
         if (!(nested instanceof TableValue)) throw typeError(nested, 'table');
         const map = nestedColumns.map((column) => nested.layout.indexOf(column));
         const out: Slot[][] = [];
@@ -142,7 +149,7 @@ function expandTableColumn(
             ),
           );
         }
-        if (out.length === 0) out.push(spliceRow(row, index, new Array<Slot>(width).fill(null)));
+        if (out.length === 0) out.push(spliceRow(row, index, nullRow(width)));
         return out;
       },
     })),

@@ -69,6 +69,8 @@ function describeOperation(operation: TableOperation): string {
       return `join ${operation.leftKeys.join(',')}=${operation.rightKeys.join(',')} kind ${String(operation.joinKind)}`;
     case 'rowCount':
       return 'rowCount';
+    case 'invoke':
+      return 'invoke';
   }
 }
 

@@ -1,11 +1,11 @@
 import { MError } from '../../errors.js';
-import { asFunction, asRecord, asTable, asText } from '../arguments.js';
+import { asTable, asText } from '../arguments.js';
 import { defineFunction, type LibraryEntry } from '../define.js';
-import { ViewFunctionValue } from '../value/internal.js';
 
 /**
- * The `Table.*` functions the documentation marks as internal or as helpers of `Table.View`:
- * declared with their types; the ones with nothing to do offline return their value.
+ * The `Table.*` functions the documentation marks as internal: declared with their types; the
+ * ones with nothing to do offline return their value. (`Table.ViewError` and `Table.ViewFunction`
+ * are in `view.ts`.)
  */
 
 function internalOnly(name: string): MError {
@@ -16,14 +16,6 @@ function internalOnly(name: string): MError {
 
 /** The internal table functions. */
 export const TABLE_INTERNALS: readonly LibraryEntry[] = [
-  defineFunction('Table.ViewError', '(errorRecord as record) as record', (_ctx, [record]) =>
-    asRecord(record),
-  ),
-  defineFunction(
-    'Table.ViewFunction',
-    '(function as function) as function',
-    (_ctx, [fn]) => new ViewFunctionValue(asFunction(fn)),
-  ),
   defineFunction(
     'Table.WithErrorContext',
     '(value as any, context as text) as any',

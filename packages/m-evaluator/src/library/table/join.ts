@@ -173,13 +173,17 @@ function join(
   checkAlgorithm(algorithm);
   const keys = joinKeys(ctx, left, leftKey, right, rightKey, comparers);
   if (keys.plain) {
-    const folded = offerTable(ctx, left, {
+    const operation = {
       kind: 'join',
+      left,
       right,
       leftKeys: keys.leftNames,
       rightKeys: keys.rightNames,
       joinKind: kind,
-    });
+    } as const;
+    const folded =
+      offerTable(ctx, left, { ...operation, side: 'left' }) ??
+      offerTable(ctx, right, { ...operation, side: 'right' });
     if (folded !== undefined) return folded;
   }
   const leftColumns = columnsOf(left);

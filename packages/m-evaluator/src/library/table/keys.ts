@@ -4,9 +4,15 @@ import { ArrayRows, type TableValue } from '../../values/table.js';
 import type { Slot } from '../../values/thunk.js';
 import { TypeValue, type TableKey } from '../../values/type.js';
 import { strip, type Value } from '../../values/value.js';
-import { asList, asLogical, asOptions, asRecord, asTable } from '../arguments.js';
+import { asLogical, asOptions, asTable } from '../arguments.js';
 import { defineFunction, type LibraryEntry } from '../define.js';
-import { addTableKey, keyRecords, tableShapeOf } from '../type-table.js';
+import {
+  addTableKey,
+  checkOnePrimaryKey,
+  keyRecords,
+  keysFromRecords,
+  tableShapeOf,
+} from '../type-table.js';
 import { cellOrError } from './cells.js';
 import { columnNames, columnNotFound, listOf, sameShape } from './common.js';
 import { deferredRows, plainRows } from './rows.js';
@@ -30,19 +36,10 @@ function withTableShape(
   );
 }
 
-function keysFromRecords(ctx: Context, table: TableValue, value: Value): TableKey[] {
-  const keys = asList(value)
-    .toArray(ctx)
-    .map((item) => {
-      const record = asRecord(item);
-      return {
-        columns: columnNames(ctx, record.field('Columns')),
-        primary: asLogical(record.field('Primary')),
-      };
-    });
-  if (keys.filter((key) => key.primary).length > 1) {
-    throw MError.expression('A table type can have only one primary key.');
-  }
+/** `Table.ReplaceKeys`'s keys, checked against the table's columns. */
+function tableKeysFromRecords(ctx: Context, table: TableValue, value: Value): TableKey[] {
+  const keys = keysFromRecords(ctx, value, columnNames);
+  checkOnePrimaryKey(keys);
   for (const key of keys) {
     for (const name of key.columns) if (!table.layout.has(name)) throw columnNotFound(name);
   }
@@ -92,7 +89,7 @@ export const TABLE_KEYS: readonly LibraryEntry[] = [
     '(table as table, keys as list) as table',
     (ctx, [value, keysValue]) => {
       const table = asTable(value);
-      const keys = keysFromRecords(ctx, table, keysValue);
+      const keys = tableKeysFromRecords(ctx, table, keysValue);
       return withTableShape(table, (shape) => ({ ...shape, keys }));
     },
   ),

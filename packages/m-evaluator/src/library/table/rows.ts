@@ -1,6 +1,20 @@
 import type { Context } from '../../context.js';
 import type { MError } from '../../errors.js';
-import { StreamRows, type RowCursor, type RowSource, type TableValue } from '../../values/table.js';
+import {
+  ConcatCursor,
+  FilterCursor,
+  MapCursor,
+  SkipWhileCursor,
+  SliceCursor,
+  TakeWhileCursor,
+} from '../../values/cursor.js';
+import {
+  ArrayRows,
+  StreamRows,
+  type RowCursor,
+  type RowSource,
+  type TableValue,
+} from '../../values/table.js';
 import type { Slot } from '../../values/thunk.js';
 
 /**
@@ -14,26 +28,28 @@ export function mappedRows(
   table: TableValue,
   map: (ctx: Context, row: Slot[]) => Slot[],
 ): RowSource {
+  const tickAndMap = (ctx: Context, row: Slot[]): Slot[] => {
+    ctx.tick();
+    return map(ctx, row);
+  };
   return new StreamRows(
-    (ctx) => new MapCursor(table.cursor(ctx), map, ctx),
+    (ctx) => new MapCursor(table.cursor(ctx), tickAndMap, ctx),
     table.source.knownCount,
   );
 }
 
-class MapCursor implements RowCursor {
-  current: Slot[] = [];
-  constructor(
-    private readonly inner: RowCursor,
-    private readonly map: (ctx: Context, row: Slot[]) => Slot[],
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    if (!this.inner.next()) return false;
-    this.ctx.tick();
-    this.current = this.map(this.ctx, this.inner.current);
-    return true;
-  }
+/**
+ * The rows of `table` each passed through a map that has state for one walk (the last value seen,
+ * for `Table.FillDown`): `start` makes a new map for each walk.
+ */
+export function walkMappedRows(
+  table: TableValue,
+  start: (ctx: Context) => (ctx: Context, row: Slot[]) => Slot[],
+): RowSource {
+  return new StreamRows(
+    (ctx) => new MapCursor(table.cursor(ctx), start(ctx), ctx),
+    table.source.knownCount,
+  );
 }
 
 /** The rows of `table` for which `keep` is true. */
@@ -55,29 +71,6 @@ export function walkFilteredRows(
   return new StreamRows((ctx) => new FilterCursor(table.cursor(ctx), start(ctx), ctx));
 }
 
-class FilterCursor implements RowCursor {
-  current: Slot[] = [];
-  constructor(
-    private readonly inner: RowCursor,
-    private readonly keep: (ctx: Context, row: Slot[]) => boolean,
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    const inner = this.inner;
-    const ctx = this.ctx;
-    while (inner.next()) {
-      const row = inner.current;
-      ctx.tick();
-      if (this.keep(ctx, row)) {
-        this.current = row;
-        return true;
-      }
-    }
-    return false;
-  }
-}
-
 /** Rows `start` to `start + count - 1` of `table` (to the end when `count` is undefined). */
 export function slicedRows(table: TableValue, start: number, count?: number): RowSource {
   const known = table.source.knownCount;
@@ -91,73 +84,16 @@ export function slicedRows(table: TableValue, start: number, count?: number): Ro
   );
 }
 
-class SliceCursor implements RowCursor {
-  current: Slot[] = [];
-  #toSkip: number;
-  #left: number;
-  constructor(
-    private readonly inner: RowCursor,
-    start: number,
-    count: number,
-    private readonly ctx: Context,
-  ) {
-    this.#toSkip = start;
-    this.#left = count;
-  }
-
-  next(): boolean {
-    while (this.#toSkip > 0) {
-      this.#toSkip--;
-      this.ctx.tick();
-      if (!this.inner.next()) {
-        this.#toSkip = 0;
-        this.#left = 0;
-        return false;
-      }
-    }
-    // Stop before reading one more row from the source once enough were read.
-    if (this.#left <= 0) return false;
-    this.#left--;
-    if (!this.inner.next()) {
-      this.#left = 0;
-      return false;
-    }
-    this.current = this.inner.current;
-    return true;
-  }
-}
-
 /** The leading rows of `table` for which `keep` is true. */
 export function takeWhileRows(
   table: TableValue,
   keep: (ctx: Context, row: Slot[]) => boolean,
 ): RowSource {
-  return new StreamRows((ctx) => new TakeWhileCursor(table.cursor(ctx), keep, ctx));
-}
-
-class TakeWhileCursor implements RowCursor {
-  current: Slot[] = [];
-  #done = false;
-  constructor(
-    private readonly inner: RowCursor,
-    private readonly keep: (ctx: Context, row: Slot[]) => boolean,
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    if (this.#done || !this.inner.next()) {
-      this.#done = true;
-      return false;
-    }
-    const row = this.inner.current;
-    this.ctx.tick();
-    if (!this.keep(this.ctx, row)) {
-      this.#done = true;
-      return false;
-    }
-    this.current = row;
-    return true;
-  }
+  const tickAndKeep = (ctx: Context, row: Slot[]): boolean => {
+    ctx.tick();
+    return keep(ctx, row);
+  };
+  return new StreamRows((ctx) => new TakeWhileCursor(table.cursor(ctx), tickAndKeep, ctx));
 }
 
 /** The rows of `table` after the leading ones for which `skip` is true. */
@@ -168,31 +104,6 @@ export function skipWhileRows(
   return new StreamRows((ctx) => new SkipWhileCursor(table.cursor(ctx), skip, ctx));
 }
 
-class SkipWhileCursor implements RowCursor {
-  current: Slot[] = [];
-  #skipping = true;
-  constructor(
-    private readonly inner: RowCursor,
-    private readonly skip: (ctx: Context, row: Slot[]) => boolean,
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    const inner = this.inner;
-    while (inner.next()) {
-      const row = inner.current;
-      if (this.#skipping) {
-        this.ctx.tick();
-        if (this.skip(this.ctx, row)) continue;
-        this.#skipping = false;
-      }
-      this.current = row;
-      return true;
-    }
-    return false;
-  }
-}
-
 /** The rows of several sources one after the other (each already aligned to the same columns). */
 export function concatenatedRows(parts: readonly RowSource[]): RowSource {
   let known: number | undefined = 0;
@@ -201,32 +112,6 @@ export function concatenatedRows(parts: readonly RowSource[]): RowSource {
     known = count === undefined || known === undefined ? undefined : known + count;
   }
   return new StreamRows((ctx) => new ConcatCursor(parts, ctx), known);
-}
-
-class ConcatCursor implements RowCursor {
-  current: Slot[] = [];
-  #part = 0;
-  #inner: RowCursor | undefined;
-  constructor(
-    private readonly parts: readonly RowSource[],
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    for (;;) {
-      if (this.#inner === undefined) {
-        const part = this.parts[this.#part];
-        if (part === undefined) return false;
-        this.#inner = part.cursor(this.ctx);
-      }
-      if (this.#inner.next()) {
-        this.current = this.#inner.current;
-        return true;
-      }
-      this.#inner = undefined;
-      this.#part++;
-    }
-  }
 }
 
 /**
@@ -242,24 +127,7 @@ export function deferredRows(compute: (ctx: Context) => Slot[][]): RowSource {
     ctx.cache.set(key, rows);
     return rows;
   };
-  return new StreamRows((ctx) => new ArrayCursor(rowsOf(ctx), ctx));
-}
-
-class ArrayCursor implements RowCursor {
-  current: Slot[] = [];
-  #index = -1;
-  constructor(
-    private readonly rows: Slot[][],
-    private readonly ctx: Context,
-  ) {}
-
-  next(): boolean {
-    const index = ++this.#index;
-    if (index >= this.rows.length) return false;
-    this.current = this.rows[index] as Slot[];
-    this.ctx.tick();
-    return true;
-  }
+  return new StreamRows((ctx) => new ArrayRows(rowsOf(ctx)).cursor(ctx));
 }
 
 /**
@@ -406,23 +274,6 @@ class WalkExpandCursor implements RowCursor {
       this.#next = 0;
     }
     this.current = this.#pending[this.#next++] as Slot[];
-    return true;
-  }
-}
-
-/** A cursor whose `step` returns the next row, or undefined at the end. */
-export function rowCursor(step: () => Slot[] | undefined): RowCursor {
-  return new StepCursor(step);
-}
-
-class StepCursor implements RowCursor {
-  current: Slot[] = [];
-  constructor(private readonly step: () => Slot[] | undefined) {}
-
-  next(): boolean {
-    const row = this.step();
-    if (row === undefined) return false;
-    this.current = row;
     return true;
   }
 }

@@ -82,14 +82,18 @@ function skip(ctx: Context, table: TableValue, criterion: Value): TableValue {
   return sameShape(table, skipWhileRows(table, rowPredicate(table, counted)));
 }
 
-/** How many rows at the end of `rows` meet the condition (counting from the last row up). */
-function trailingMatches(
+/**
+ * How many rows at the end of `rows` a count or condition selects: the count, or how many rows meet
+ * the condition (counting from the last row up).
+ */
+function trailingCount(
   ctx: Context,
   table: TableValue,
   rows: readonly Slot[][],
-  condition: FunctionValue,
+  counted: number | FunctionValue,
 ): number {
-  const test = rowPredicate(table, condition);
+  if (typeof counted === 'number') return counted;
+  const test = rowPredicate(table, counted);
   let count = 0;
   while (count < rows.length && test(ctx, rows[rows.length - 1 - count] as Slot[])) count++;
   return count;
@@ -101,9 +105,7 @@ function lastN(table: TableValue, criterion: Value): TableValue {
     table,
     deferredRows((ctx) => {
       const rows = table.rows(ctx);
-      const count =
-        typeof counted === 'number' ? counted : trailingMatches(ctx, table, rows, counted);
-      return rows.slice(Math.max(0, rows.length - count));
+      return rows.slice(Math.max(0, rows.length - trailingCount(ctx, table, rows, counted)));
     }),
   );
 }
@@ -118,9 +120,7 @@ function removeLastN(table: TableValue, criterion: Value): TableValue {
     table,
     deferredRows((ctx) => {
       const rows = table.rows(ctx);
-      const count =
-        typeof counted === 'number' ? counted : trailingMatches(ctx, table, rows, counted);
-      return rows.slice(0, Math.max(0, rows.length - count));
+      return rows.slice(0, Math.max(0, rows.length - trailingCount(ctx, table, rows, counted)));
     }),
   );
 }
@@ -141,8 +141,22 @@ function recordRows(ctx: Context, table: TableValue, rows: Value): Slot[][] {
     });
 }
 
-function offsetOutOfRange(offset: number): MError {
-  return MError.expression('The offset is outside the bounds of the table.', offset);
+/** `Table.InsertRows` and `Table.ReplaceRows`: `rows` put at `offset` in place of `count` rows. */
+function spliceRows(
+  ctx: Context,
+  table: TableValue,
+  offsetValue: Value,
+  countValue: Value,
+  rows: Value,
+): TableValue {
+  const offset = asCount(offsetValue, 'The offset');
+  const inserted = recordRows(ctx, table, rows);
+  return sameShape(
+    table,
+    splicedRows(table, offset, asCount(countValue), inserted, () =>
+      MError.expression('The offset is outside the bounds of the table.', offset),
+    ),
+  );
 }
 
 /** The rows of a table in pages of `size` rows, as a list of tables made on first read. */
@@ -201,15 +215,12 @@ export const TABLE_SELECTION: readonly LibraryEntry[] = [
     '(table as table, countOrCondition as any) as table',
     (_ctx, [table, criterion]) => lastN(asTable(table), criterion),
   ),
-  defineFunction(
-    'Table.Skip',
-    '(table as table, optional countOrCondition as any) as table',
-    (ctx, [table, criterion]) => skip(ctx, asTable(table), criterion),
-  ),
-  defineFunction(
-    'Table.RemoveFirstN',
-    '(table as table, optional countOrCondition as any) as table',
-    (ctx, [table, criterion]) => skip(ctx, asTable(table), criterion),
+  ...['Table.Skip', 'Table.RemoveFirstN'].map((name) =>
+    defineFunction(
+      name,
+      '(table as table, optional countOrCondition as any) as table',
+      (ctx, [table, criterion]) => skip(ctx, asTable(table), criterion),
+    ),
   ),
   defineFunction(
     'Table.RemoveLastN',
@@ -243,34 +254,17 @@ export const TABLE_SELECTION: readonly LibraryEntry[] = [
   defineFunction(
     'Table.InsertRows',
     '(table as table, offset as number, rows as list) as table',
-    (ctx, [value, offsetValue, rows]) => {
-      const table = asTable(value);
-      const offset = asCount(offsetValue, 'The offset');
-      const inserted = recordRows(ctx, table, rows);
-      return sameShape(
-        table,
-        splicedRows(table, offset, 0, inserted, () => offsetOutOfRange(offset)),
-      );
-    },
+    (ctx, [table, offset, rows]) => spliceRows(ctx, asTable(table), offset, 0, rows),
   ),
   defineFunction(
     'Table.ReplaceRows',
     '(table as table, offset as number, count as number, rows as list) as table',
-    (ctx, [value, offsetValue, countValue, rows]) => {
-      const table = asTable(value);
-      const offset = asCount(offsetValue, 'The offset');
-      const inserted = recordRows(ctx, table, rows);
-      return sameShape(
-        table,
-        splicedRows(table, offset, asCount(countValue), inserted, () => offsetOutOfRange(offset)),
-      );
-    },
+    (ctx, [table, offset, count, rows]) => spliceRows(ctx, asTable(table), offset, count, rows),
   ),
-  defineFunction('Table.RowCount', '(table as table) as number', (ctx, [table]) =>
-    rowCount(ctx, asTable(table)),
-  ),
-  defineFunction('Table.ApproximateRowCount', '(table as table) as number', (ctx, [table]) =>
-    rowCount(ctx, asTable(table)),
+  ...['Table.RowCount', 'Table.ApproximateRowCount'].map((name) =>
+    defineFunction(name, '(table as table) as number', (ctx, [table]) =>
+      rowCount(ctx, asTable(table)),
+    ),
   ),
   defineFunction('Table.IsEmpty', '(table as table) as logical', (ctx, [value]) => {
     const table = asTable(value);

@@ -4,7 +4,7 @@ import { ArrayList, ListValue } from '../../values/list.js';
 import { RecordLayout, RecordValue } from '../../values/record.js';
 import { cell, type TableValue } from '../../values/table.js';
 import { force, Thunk, type Slot } from '../../values/thunk.js';
-import { recordType, TYPE, type RecordTypeField } from '../../values/type.js';
+import { recordType, TYPE, type RecordTypeField, type TypeValue } from '../../values/type.js';
 import { strip, type Value } from '../../values/value.js';
 import {
   asCount,
@@ -75,6 +75,39 @@ function transformedCell(fn: (ctx: Context, value: Value) => Value, index: numbe
   };
 }
 
+/** The result columns of a column transformation, and what it does with a missing column. */
+interface Transformed {
+  readonly fields: RecordTypeField[];
+  readonly makers: CellMaker[];
+  /** A `MissingField.*` value. */
+  readonly mode: number;
+}
+
+/**
+ * Makes the column `name` of `type`, its cells `transform` of the source cells. A column the table
+ * lacks is an error, ignored, or added (per the mode) with cells made by `missing`: by default
+ * `transform` of null.
+ */
+function transformColumn(
+  table: TableValue,
+  result: Transformed,
+  name: string,
+  type: TypeValue,
+  transform: (ctx: Context, value: Value) => Value,
+  missing: (ctx: Context) => Slot = (context) => new Thunk(() => transform(context, null)),
+): void {
+  const index = table.layout.indexOf(name);
+  if (index >= 0) {
+    result.fields[index] = column(name, type);
+    result.makers[index] = transformedCell(transform, index);
+  } else if (result.mode === MISSING_FIELD.error) {
+    throw columnNotFound(name);
+  } else if (result.mode === MISSING_FIELD.useNull) {
+    result.fields.push(column(name, type));
+    result.makers.push(missing);
+  }
+}
+
 /** `Table.TransformColumns`. */
 function transformColumns(
   ctx: Context,
@@ -96,6 +129,7 @@ function transformColumns(
       fields[index] = column(field.name);
     });
   }
+  const result: Transformed = { fields, makers, mode };
   const done = new Set<string>();
   for (const operation of operationLists(ctx, operations)) {
     if (operation.length < 2 || operation.length > 3) {
@@ -112,16 +146,7 @@ function transformColumns(
       throw MError.expression(`The column '${name}' is transformed more than once.`, name);
     }
     done.add(name);
-    const index = table.layout.indexOf(name);
-    if (index >= 0) {
-      fields[index] = column(name, type);
-      makers[index] = transformedCell((context, value) => fn.call1(context, value), index);
-    } else if (mode === MISSING_FIELD.error) {
-      throw columnNotFound(name);
-    } else if (mode === MISSING_FIELD.useNull) {
-      fields.push(column(name, type));
-      makers.push((context) => new Thunk(() => fn.call1(context, null)));
-    }
+    transformColumn(table, result, name, type, (context, value) => fn.call1(context, value));
   }
   return remade(table, fields, makers);
 }
@@ -149,6 +174,7 @@ function transformColumnTypes(
   const { culture, mode } = typeOptions(optionsValue);
   const fields: RecordTypeField[] = [...columnsOf(table)];
   const makers: CellMaker[] = fields.map(() => null);
+  const result: Transformed = { fields, makers, mode };
   for (const operation of operationLists(ctx, transformations)) {
     if (operation.length !== 2) {
       throw MError.expression(
@@ -165,18 +191,14 @@ function transformColumnTypes(
         type,
       );
     }
-    const convert = (context: Context, value: Value): Value =>
-      convertToType(context, value, type, culture);
-    const index = table.layout.indexOf(name);
-    if (index >= 0) {
-      fields[index] = column(name, type);
-      makers[index] = transformedCell(convert, index);
-    } else if (mode === MISSING_FIELD.error) {
-      throw columnNotFound(name);
-    } else if (mode === MISSING_FIELD.useNull) {
-      fields.push(column(name, type));
-      makers.push(() => null);
-    }
+    transformColumn(
+      table,
+      result,
+      name,
+      type,
+      (context, value) => convertToType(context, value, type, culture),
+      () => null,
+    );
   }
   return remade(table, fields, makers);
 }

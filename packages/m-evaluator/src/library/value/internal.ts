@@ -1,12 +1,11 @@
-import type { Context } from '../../context.js';
 import { MError, REASON } from '../../errors.js';
-import { FunctionValue } from '../../values/function.js';
 import { RecordValue } from '../../values/record.js';
 import { ArrayRows, TableValue } from '../../values/table.js';
-import { recordType, tableType, TYPE, type TypeValue } from '../../values/type.js';
-import type { Value } from '../../values/value.js';
+import { recordType, tableType, TYPE } from '../../values/type.js';
 import { asFunction, asList, asRecord, asText } from '../arguments.js';
 import { defineFunction, type LibraryEntry } from '../define.js';
+import { viewFunction } from '../table/view.js';
+import { viewErrorRecord } from '../table/view-error.js';
 
 /**
  * The `Value.*` functions the real engine uses for query plans, lineage, versions, the formula
@@ -19,36 +18,6 @@ function emptyTable(columns: readonly string[]): TableValue {
     tableType(recordType(columns.map((name) => ({ name, type: TYPE.any, optional: false })))),
     new ArrayRows([]),
   );
-}
-
-/**
- * The function `Value.ViewFunction` returns: it calls the function it wraps. A `Table.View`
- * implementation can recognise it (its `OnInvoke` handler is offered the call first).
- */
-export class ViewFunctionValue extends FunctionValue {
-  constructor(readonly inner: FunctionValue) {
-    super();
-  }
-
-  get type(): TypeValue {
-    return this.inner.type;
-  }
-
-  override get name(): string | undefined {
-    return this.inner.name;
-  }
-
-  invoke(ctx: Context, args: readonly Value[]): Value {
-    return this.inner.invoke(ctx, args);
-  }
-
-  override call1(ctx: Context, first: Value): Value {
-    return this.inner.call1(ctx, first);
-  }
-
-  override call2(ctx: Context, first: Value, second: Value): Value {
-    return this.inner.call2(ctx, first, second);
-  }
 }
 
 /** The engine-internal `Value.*` functions. */
@@ -93,12 +62,11 @@ export const VALUE_INTERNALS: readonly LibraryEntry[] = [
       throw MError.expression("Native queries aren't supported by this value.");
     },
   ),
+  // The same as `Table.ViewError` and `Table.ViewFunction` (`../table/view.ts`).
   defineFunction('Value.ViewError', '(errorRecord as record) as record', (_ctx, [record]) =>
-    asRecord(record),
+    viewErrorRecord(asRecord(record)),
   ),
-  defineFunction(
-    'Value.ViewFunction',
-    '(function as function) as function',
-    (_ctx, [fn]) => new ViewFunctionValue(asFunction(fn)),
+  defineFunction('Value.ViewFunction', '(function as function) as function', (_ctx, [fn]) =>
+    viewFunction(asFunction(fn)),
   ),
 ];
