@@ -238,8 +238,8 @@ export type {
   WireResponse,
   WireResult,
 } from './http/transport.js';
-export type { FetchTransportOptions } from './http/fetch-transport.js';
-export { DEFAULT_USER_AGENT, FetchTransport } from './http/fetch-transport.js';
+export type { LiveTransportOptions } from './http/live-transport.js';
+export { DEFAULT_USER_AGENT, LiveTransport } from './http/live-transport.js';
 export { ResponseCache } from './http/response-cache.js';
 export type { HttpClientOptions, SendOptions, Sleep } from './http/client.js';
 export {

@@ -23,7 +23,9 @@ export type BuildProblemCode =
   /** `Extension.LoadString("…")` naming a string that `resources.resx` does not have. */
   | 'PQSDK_BUILD_MISSING_STRING'
   /** A `.resx` file that is not well-formed, or has a nameless or repeated `<data>`. */
-  | 'PQSDK_BUILD_BAD_RESX';
+  | 'PQSDK_BUILD_BAD_RESX'
+  /** A `<MezContent Include="…">` of the project's `.proj` that names no file it can package. */
+  | 'PQSDK_BUILD_BAD_MEZ_CONTENT';
 
 /**
  * A problem that stops a connector from being packaged, with its place: the file (a name in the

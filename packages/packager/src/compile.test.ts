@@ -162,6 +162,63 @@ describe('compileConnector', () => {
     expect(result.ignored).toEqual(['Hello.proj', 'README.md', 'strings.resx']);
   });
 
+  it('packages the files a .proj lists as <MezContent>, as the SDK project does', async () => {
+    const project = makeTempDirectory({
+      'Hello.pq': HELLO.replace(
+        'Extension.LoadString("Greeting")',
+        'Text.FromBinary(Extension.Contents("client_id")) & Text.FromBinary(Extension.Contents("apis.json"))',
+      ),
+      'Hello.proj': `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <ItemGroup>
+    <MezContent Include="$(MsBuildProjectName).pq" />
+    <MezContent Include="client_id;apis.json" />
+    <MezContent Condition="true" Include='data\\*.csv' />
+  </ItemGroup>
+</Project>`,
+      client_id: 'the-client',
+      'apis.json': '{}',
+      'data/a.csv': 'a',
+      'data/b.csv': 'b',
+      'data/notes.txt': 'left out',
+      'README.md': '# Hello',
+    });
+    const out = makeTempDirectory();
+    const result = succeeded(await compileConnector(project, { outDir: out }));
+    const entries = readZip(readFileSync(result.outputPath)).entries.map((entry) => entry.name);
+    expect(entries).toEqual(['Hello.pq', 'a.csv', 'apis.json', 'b.csv', 'client_id']);
+    expect(result.ignored).toEqual(['Hello.proj', 'README.md']);
+  });
+
+  it('reports a <MezContent> item that names no file it can package, at its place', async () => {
+    const project = makeTempDirectory({
+      'Hello.pq': HELLO,
+      'resources.resx': resx({ Greeting: 'Hi' }),
+      'Hello.proj': [
+        '<Project>',
+        '  <ItemGroup>',
+        '    <MezContent Include="missing.json" />',
+        '    <MezContent Include="..\\outside.txt" />',
+        '    <MezContent Include="$(SolutionDir)x.txt" />',
+        '    <MezContent Include="*.nothing" />',
+        '    <MezContent Include="other/Hello.pq" />',
+        '  </ItemGroup>',
+        '</Project>',
+      ].join('\n'),
+      'other/Hello.pq': 'section Other;',
+    });
+    const result = await compileConnector(project, { outDir: makeTempDirectory() });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => formatBuildProblem(problem))).toEqual([
+      'Hello.proj:3:5 <MezContent Include="missing.json"> cannot be packaged: no such file',
+      'Hello.proj:4:5 <MezContent Include="..\\outside.txt"> cannot be packaged: it names a file outside the project folder',
+      'Hello.proj:5:5 <MezContent Include="$(SolutionDir)x.txt"> cannot be packaged: it uses an MSBuild property pqsdk does not know',
+      'Hello.proj:6:5 <MezContent Include="*.nothing"> cannot be packaged: no file matches',
+      'Hello.proj:7:5 <MezContent Include="other/Hello.pq"> cannot be packaged: it would be packaged as Hello.pq, the name of another file',
+    ]);
+  });
+
   it('reports every problem with its place and writes nothing', async () => {
     const project = makeTempDirectory({
       'Hello.pq': HELLO.replace('"Hello.Publish"', '"Hello.Pub"').replace('"Greeting"', '"Greet"'),

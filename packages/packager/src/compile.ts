@@ -77,7 +77,7 @@ export async function compileConnector(
   const files = readProjectFiles(project.packaged);
   const packaged = files.map((file) => ({ name: file.name, size: file.data.length }));
   const ignored = project.ignored.map((file) => file.name);
-  const problems = validateConnectorFiles(files);
+  const problems = [...project.problems, ...validateConnectorFiles(files)];
   if (problems.length > 0) return { ok: false, problems, files: packaged, ignored };
 
   const bytes = await writeMez(files, options.date === undefined ? {} : { date: options.date });

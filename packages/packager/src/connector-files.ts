@@ -14,10 +14,21 @@ export interface ConnectorFile {
  * - `query`: a test query, `*.query.pq` or `*.parameterquery.pq`; never packaged;
  * - `test-settings`: `*.testsettings.json`; never packaged;
  * - `hidden`: a name that starts with `.`; never packaged;
- * - `other`: anything else (`README.md`, `*.proj`, …); never packaged, and ignored.
+ * - `other`: anything else (`README.md`, `*.proj`, …); never packaged, and ignored;
+ * - `content`: an `other` file that the project's `.proj` lists as `<MezContent>` (such as a
+ *   JSON document or a `client_id` file the connector reads with `Extension.Contents`); packaged.
+ *   A name alone never gives this role: {@link fileRole} returns `other` for such a file.
  */
 export type ProjectFileRole =
-  'section' | 'module' | 'icon' | 'resources' | 'query' | 'test-settings' | 'hidden' | 'other';
+  | 'section'
+  | 'module'
+  | 'icon'
+  | 'resources'
+  | 'query'
+  | 'test-settings'
+  | 'hidden'
+  | 'other'
+  | 'content';
 
 /** The roles of the files that go into a `.mez`. */
 export const PACKAGED_ROLES: ReadonlySet<ProjectFileRole> = new Set<ProjectFileRole>([
@@ -25,6 +36,7 @@ export const PACKAGED_ROLES: ReadonlySet<ProjectFileRole> = new Set<ProjectFileR
   'module',
   'icon',
   'resources',
+  'content',
 ]);
 
 /** The name of the resource file `Extension.LoadString` reads (compared case-insensitively). */

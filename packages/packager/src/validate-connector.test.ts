@@ -226,7 +226,7 @@ describe('validateConnectorFiles', () => {
       );
       expect(problemsOf({ ...GOOD, 'Good.pq': section })).toMatchInlineSnapshot(`
         [
-          "Good.pq:11:49 Extension.Contents("Good.query.pq") names a file that is never packaged (only .pq/.m, .pqm, .png and resources*.resx are)",
+          "Good.pq:11:49 Extension.Contents("Good.query.pq") names a file that is never packaged (only .pq/.m, .pqm, .png and resources*.resx are, and the files a .proj lists as <MezContent>)",
         ]
       `);
     });

@@ -195,7 +195,7 @@ function missingFile(name: string, names: ReadonlySet<string>): string {
     return `Extension.Contents("${name}") names no file of the package, which has "${other}"; names must match exactly`;
   }
   if (fileRole(name) === 'query' || fileRole(name) === 'other' || fileRole(name) === 'hidden') {
-    return `Extension.Contents("${name}") names a file that is never packaged (only .pq/.m, .pqm, .png and resources*.resx are)`;
+    return `Extension.Contents("${name}") names a file that is never packaged (only .pq/.m, .pqm, .png and resources*.resx are, and the files a .proj lists as <MezContent>)`;
   }
   return `Extension.Contents("${name}") names no file of the package; add ${name} to the project folder`;
 }

@@ -9,7 +9,9 @@ Build a Power Query connector project into a .mez file, like the Power Query SDK
 The .mez holds the files of the project's top folder: exactly one section document (*.pq or *.m),
 its modules (*.pqm), icons (*.png) and resources*.resx. Query files (*.query.pq,
 *.parameterquery.pq), *.testsettings.json, dotfiles and sub-folders (bin/, obj/, …) are never
-packaged; any other file (README.md, *.proj, …) is ignored, and said so.
+packaged; any other file (README.md, *.proj, …) is ignored, and said so, unless a *.proj lists
+it as <MezContent Include="…"/> (as the DataConnectors samples do for client_id files): then it
+is packaged under its file name.
 
 Everything is checked before anything is written, and every problem is printed as
 "<file>:<line>:<column> <message>": the section document and modules parse; each

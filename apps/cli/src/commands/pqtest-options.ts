@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, delimiter, resolve } from 'node:path';
 import {
   ConnectorLoadError,
   CredentialError,
@@ -42,12 +42,16 @@ export const HTTP_OPTIONS = {
   record: { type: 'string' },
 } as const;
 
-/** `--timeout-ms`, `--now`, `--seed`, `--culture`: as for `pqsdk eval`. */
+/**
+ * `--timeout-ms`, `--now`, `--seed`, `--culture`: as for `pqsdk eval`; and `--file-roots`, the
+ * folders `File.Contents` may read.
+ */
 export const EVALUATION_OPTIONS = {
   'timeout-ms': { type: 'string' },
   now: { type: 'string' },
   seed: { type: 'string' },
   culture: { type: 'string' },
+  'file-roots': { type: 'string' },
 } as const;
 
 /** The connector named with `-e`, as given and resolved. */
@@ -122,10 +126,14 @@ export function credentialStore(credentialsFile: string | undefined, io: CliIo):
 }
 
 /** The evaluation options of `--timeout-ms`, `--now`, `--seed` and `--culture`. */
-export type EngineSettings = Pick<MashupEngineOptions, 'timeoutMs' | 'culture' | 'now' | 'seed'>;
+export type EngineSettings = Pick<
+  MashupEngineOptions,
+  'timeoutMs' | 'culture' | 'now' | 'seed' | 'fileRoots'
+>;
 
 /**
- * Reads `--timeout-ms`, `--now`, `--seed` and `--culture` with the rules of `pqsdk eval`.
+ * Reads `--timeout-ms`, `--now`, `--seed` and `--culture` with the rules of `pqsdk eval`, and
+ * `--file-roots` (folders separated by the platform's path delimiter, resolved from `cwd`).
  *
  * @throws {@link UsageError} for a value that cannot be read.
  */
@@ -135,11 +143,28 @@ export function readEngineSettings(
     readonly now: string | undefined;
     readonly seed: string | undefined;
     readonly culture: string | undefined;
+    readonly 'file-roots'?: string | undefined;
   },
   helpCommand: string,
+  cwd = process.cwd(),
 ): EngineSettings {
-  const settings = readEvalSettings({ ...options, multiline: false }, undefined, helpCommand);
+  const settings = readEvalSettings(
+    {
+      'timeout-ms': options['timeout-ms'],
+      now: options.now,
+      seed: options.seed,
+      culture: options.culture,
+      multiline: false,
+    },
+    undefined,
+    helpCommand,
+  );
+  const roots = (options['file-roots'] ?? '')
+    .split(delimiter)
+    .filter((root) => root !== '')
+    .map((root) => resolve(cwd, root));
   return {
+    ...(roots.length === 0 ? {} : { fileRoots: roots }),
     culture: settings.culture,
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
     ...(settings.seed === undefined ? {} : { seed: settings.seed }),

@@ -34,6 +34,8 @@ Options:
   --now <iso>                  The clock, such as 2024-01-31T13:05:00Z (default: the real time)
   --seed <n>                   The seed of Number.Random (default 0)
   --culture <name>             The culture, such as de-DE (default en-US)
+  --file-roots <folders>       The folders File.Contents may read, separated by ':' (';' on
+                               Windows); without it, File.Contents fails
   -h, -?, --help               Show this help
 
 Examples:

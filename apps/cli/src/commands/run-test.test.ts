@@ -376,6 +376,41 @@ in
     });
   });
 
+  it('lets File.Contents read only under --file-roots', async () => {
+    const { cwd, store } = workspace({
+      'Shelf/Shelf.pq': SHELF,
+      'data/notes.txt': 'inside',
+      'secret.txt': 'outside',
+    });
+    // File.Contents takes absolute paths only.
+    writeFileSync(
+      join(cwd, 'inside.query.pq'),
+      `Text.FromBinary(File.Contents("${join(cwd, 'data', 'notes.txt')}"))`,
+    );
+    writeFileSync(
+      join(cwd, 'outside.query.pq'),
+      `Text.FromBinary(File.Contents("${join(cwd, 'secret.txt')}"))`,
+    );
+    const base = ['run-test', '-e', 'Shelf', '--credentials-file', store];
+    const off = await runCli([...base, '-q', 'inside.query.pq'], { cwd });
+    expect(off.code).toBe(1);
+    expect(JSON.parse(off.stdout)).toMatchObject([
+      { Status: 'Failed', Error: { Message: expect.stringContaining('fileRoots') as unknown } },
+    ]);
+    const inside = await runCli([...base, '-q', 'inside.query.pq', '--file-roots', 'data'], {
+      cwd,
+    });
+    expect(inside.stderr).toBe('');
+    expect(JSON.parse(inside.stdout)).toMatchObject([
+      { Status: 'Passed', Output: [{ Value: 'inside' }] },
+    ]);
+    const outside = await runCli([...base, '-q', 'outside.query.pq', '--file-roots', 'data'], {
+      cwd,
+    });
+    expect(outside.code).toBe(1);
+    expect(JSON.parse(outside.stdout)).toMatchObject([{ Status: 'Failed' }]);
+  });
+
   it('reports a connector that does not parse in one line, with exit code 1', async () => {
     const { cwd } = workspace({
       'Broken/Broken.pq': 'section Broken;\n\nshared Broken.Value = (;\n',

@@ -55,7 +55,7 @@ export async function runRunTest(argv: readonly string[], io: CliIo): Promise<nu
   noPositionals(positionals, HELP_COMMAND);
   const extension = requireConnector(options.extension, io, HELP_COMMAND);
   const query = readQueryFile(options.queryFile, io, HELP_COMMAND);
-  const settings = readEngineSettings(options, HELP_COMMAND);
+  const settings = readEngineSettings(options, HELP_COMMAND, io.cwd);
   const logPath = options['log-traces'];
   const traceLog = logPath === undefined ? undefined : new TraceLog();
 

@@ -24,7 +24,7 @@ Options:
   --allow-live                   With --mock, send the requests no fixture matches
   --record <folder>              Record live requests as fixtures, secrets redacted
   --timeout-ms <n>               Stop after n milliseconds (default: no limit)
-  --now <iso>, --seed <n>, --culture <name>
+  --now <iso>, --seed <n>, --culture <name>, --file-roots <folders>
                                  As for run-test
   -h, -?, --help                 Show this help
 

@@ -72,7 +72,7 @@ export async function runTestConnection(argv: readonly string[], io: CliIo): Pro
     return EXIT_OK;
   }
   noPositionals(positionals, HELP_COMMAND);
-  const settings = readEngineSettings(options, HELP_COMMAND);
+  const settings = readEngineSettings(options, HELP_COMMAND, io.cwd);
   const targets = await resolveTargets(options, io, {
     helpCommand: HELP_COMMAND,
     settings,

@@ -1,3 +1,4 @@
+import { ACCESSING_DATA_CONSTANTS } from './accessing-data.js';
 import type { LibraryEntry } from './define.js';
 import { DIAGNOSTICS_LIBRARY } from './diagnostics.js';
 import { ERROR_LIBRARY } from './error.js';
@@ -10,8 +11,8 @@ import { TYPE_CONSTANTS_LIBRARY } from './type-constants.js';
 
 /**
  * The core group of the standard library (see LIBRARY.md for which namespaces it holds): Type,
- * Record, Logical, Error, Function, Expression, Diagnostics and TraceLevel. (`Value.*` is its own
- * group, `value.ts`.)
+ * Record, Logical, Error, Function, Expression, Diagnostics and TraceLevel, and the enumerations of
+ * the accessing-data functions (`accessing-data.ts`). (`Value.*` is its own group, `value.ts`.)
  */
 export const CORE_LIBRARY: readonly LibraryEntry[] = [
   ...TYPE_LIBRARY,
@@ -22,4 +23,5 @@ export const CORE_LIBRARY: readonly LibraryEntry[] = [
   ...FUNCTION_LIBRARY,
   ...EXPRESSION_LIBRARY,
   ...DIAGNOSTICS_LIBRARY,
+  ...ACCESSING_DATA_CONSTANTS,
 ];

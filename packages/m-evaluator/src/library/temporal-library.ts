@@ -5,6 +5,7 @@ import { DATETIME_LIBRARY } from './datetime.js';
 import { DATETIMEZONE_LIBRARY } from './datetimezone.js';
 import { DAY_LIBRARY } from './day.js';
 import type { LibraryEntry } from './define.js';
+import { GUID_LIBRARY } from './guid.js';
 import { DURATION_LIBRARY } from './duration.js';
 import { NUMBER_LIBRARY } from './number.js';
 import { NUMBER_TYPES_LIBRARY } from './number-types.js';
@@ -16,6 +17,7 @@ import { VALUE_FROM_TEXT_LIBRARY } from './value-fromtext.js';
 export const TEMPORAL_LIBRARY: readonly LibraryEntry[] = [
   ...NUMBER_LIBRARY,
   ...NUMBER_TYPES_LIBRARY,
+  ...GUID_LIBRARY,
   ...DATE_LIBRARY,
   ...RELATIVE_DATE_LIBRARY,
   ...TIME_LIBRARY,

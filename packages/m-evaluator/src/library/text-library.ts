@@ -1,4 +1,5 @@
 import { BINARY_LIBRARY } from './binary.js';
+import { BINARY_FORMAT_LIBRARY } from './binary-format/namespace.js';
 import { CHARACTER_LIBRARY } from './character.js';
 import { COMBINER_LIBRARY } from './combiner.js';
 import { COMPARER_LIBRARY } from './comparer.js';
@@ -27,6 +28,7 @@ export const TEXT_LIBRARY: readonly LibraryEntry[] = [
   ...JSON_LIBRARY,
   ...URI_LIBRARY,
   ...BINARY_LIBRARY,
+  ...BINARY_FORMAT_LIBRARY,
   ...COMPRESSION_LIBRARY,
   ...ENCODING_LIBRARY,
   ...CRYPTO_LIBRARY,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { compileConnector, pqxFromMez, readZip, writeZip } from '@pqsdk/packager';
 import { createDevelopmentCertificate, signPqx } from '@pqsdk/signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorLoadError, loadConnector, loadConnectorArchive } from '../index.js';
+import { ConnectorLoadError, loadConnector, loadConnectorArchive, MashupEngine } from '../index.js';
 import { EXAMPLES, storedZip, tempFolder } from '../../test/helpers.js';
 
 const HELLO = `${EXAMPLES}HelloWorld`;
@@ -58,6 +58,35 @@ describe('loadConnector', () => {
       expect(connector.source).toBe('file');
       expect(connector.sectionText).toBe('section A; shared X = 1;');
       expect(Object.keys(connector.files).sort()).toEqual(['A.pq', 'Helper.pqm']);
+    } finally {
+      folder.remove();
+    }
+  });
+
+  it('reads the files a .proj lists as <MezContent>, in a folder and in its .mez', async () => {
+    const folder = tempFolder({
+      'Api.pq':
+        'section Api; shared Api.Id = Text.FromBinary(Extension.Contents("client_id")) & Text.FromBinary(Extension.Contents("spec.json"));',
+      'Api.proj':
+        '<Project><ItemGroup><MezContent Include="client_id;spec.json" /></ItemGroup></Project>',
+      client_id: 'abc',
+      'spec.json': '{"x":1}',
+      'notes.txt': 'not listed',
+    });
+    try {
+      const connector = await loadConnector(folder.path);
+      expect(Object.keys(connector.files).sort()).toEqual(['Api.pq', 'client_id', 'spec.json']);
+      const compiled = await compileConnector(folder.path, { outDir: join(folder.path, 'out') });
+      if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+      const fromMez = await loadConnector(compiled.outputPath);
+      expect(Object.keys(fromMez.files).sort()).toEqual(['Api.pq', 'client_id', 'spec.json']);
+      const engine = await MashupEngine.open(compiled.outputPath);
+      try {
+        const result = await engine.evaluate('Api.Id');
+        expect(result.ok ? result.value.json : result.error).toBe('abc{"x":1}');
+      } finally {
+        await engine.close();
+      }
     } finally {
       folder.remove();
     }

@@ -1,4 +1,4 @@
-import { defineFunction, RecordValue, type LibraryEntry } from '@pqsdk/m-evaluator';
+import { defineFunction, MError, RecordValue, type LibraryEntry } from '@pqsdk/m-evaluator';
 import { valueOfJson } from './json-values.js';
 import type { EvaluationServices } from './services.js';
 
@@ -21,6 +21,16 @@ export function environmentFunctions(services: EvaluationServices): LibraryEntry
         return value === undefined ? defaultValue : valueOfJson(value);
       },
     ),
+    defineFunction('Variable.Value', '(identifier as text) as any', (_ctx, [identifier]) => {
+      const value = settings.variables[identifier as string];
+      if (value === undefined) {
+        throw MError.expression(
+          `The variable '${identifier as string}' is not defined in this environment.`,
+          identifier,
+        );
+      }
+      return valueOfJson(value);
+    }),
     defineFunction('Extension.CurrentApplication', '() as record', () =>
       valueOfJson(settings.application),
     ),

@@ -127,6 +127,14 @@ describe('the environment', () => {
     });
   });
 
+  it('gives a variable with Variable.Value, and raises an error for one that is not defined', async () => {
+    expect(valueOf(await engine.evaluate('Variable.Value("Region")'))).toBe('north');
+    expect(errorOf(await engine.evaluate('Variable.Value("Missing")'))).toMatchObject({
+      reason: 'Expression.Error',
+      message: "The variable 'Missing' is not defined in this environment.",
+    });
+  });
+
   it('reports no proxy as an empty record', async () => {
     expect(valueOf(await german.evaluate('Web.DefaultProxy("https://api.example")'))).toEqual({});
   });
@@ -142,5 +150,29 @@ describe('Uri.Type', () => {
     expect(result.ok ? result.value.literal : result.error.message).toBe(
       '[IsText = true, Conforms = true, Printed = type function (url as Uri.Type, optional options as record) as any]',
     );
+  });
+});
+
+describe('ODBC', () => {
+  it.each([
+    ['Odbc.DataSource("dsn=Warehouse")', "the driver 'Warehouse'"],
+    [
+      'Odbc.Query([Driver = "Snowflake ODBC", Server = "x"], "select 1", [CommandTimeout = #duration(0, 0, 1, 0)])',
+      "the driver 'Snowflake ODBC'",
+    ],
+    ['Odbc.InferOptions("Driver={SQL Server};Server=db")', "the driver 'SQL Server'"],
+    ['Odbc.DataSource("Server=db")', 'the data source'],
+  ])('%s fails as on a machine without the driver', async (expression, which) => {
+    const error = errorOf(await engine.evaluate(expression));
+    expect(error.reason).toBe('DataSource.Error');
+    expect(error.message).toMatch(/^ODBC: ERROR \[IM002\] Data source name not found/);
+    expect(error.message).toContain(`connect to ${which}, because pqsdk runs no ODBC drivers.`);
+  });
+
+  it('can be caught, so the code around the call still runs', async () => {
+    const result = await engine.evaluate(
+      'try Odbc.DataSource("dsn=x") catch (e) => e[Detail][DataSourceKind]',
+    );
+    expect(valueOf(result)).toBe('Odbc');
   });
 });

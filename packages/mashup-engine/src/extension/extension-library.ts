@@ -4,9 +4,10 @@ import { credentialFunctions } from './credential-functions.js';
 import { environmentFunctions } from './environment-functions.js';
 import { fileContentsFunction } from './file-contents.js';
 import { odataFeedFunctions } from './odata-feed.js';
+import { ODBC_FUNCTIONS } from './odbc.js';
 import { packageFunctions } from './package-functions.js';
 import type { EvaluationServices } from './services.js';
-import { webContentsFunction } from './web-contents.js';
+import { webContentsFunction, webHeadersFunction } from './web-contents.js';
 import { XML_DOCUMENT } from './xml-document.js';
 import { XML_TABLES } from './xml-tables.js';
 
@@ -20,8 +21,9 @@ import { XML_TABLES } from './xml-tables.js';
  * - `Extension.CurrentCredential`, `Extension.CredentialError`, `Credential.*`;
  * - `Environment.Configuration`, `Variable.ValueOrDefault`, `Extension.CurrentApplication`,
  *   `Web.DefaultProxy`;
- * - `Web.Contents`;
- * - `OData.Feed`, `ODataOmitValues.*`, `Xml.Document`, `Xml.Tables`, `File.Contents`;
+ * - `Web.Contents`, `Web.Headers`;
+ * - `Odbc.DataSource`, `Odbc.Query`, `Odbc.InferOptions`, which fail: pqsdk runs no ODBC drivers;
+ * - `OData.Feed`, `Xml.Document`, `Xml.Tables`, `File.Contents`;
  * - `Extension.DataSourceFunction`, which the engine wraps data source functions with.
  */
 export function extensionLibrary(services: EvaluationServices): LibraryEntry[] {
@@ -30,10 +32,12 @@ export function extensionLibrary(services: EvaluationServices): LibraryEntry[] {
     ...credentialFunctions(services),
     ...environmentFunctions(services),
     webContentsFunction(services),
+    webHeadersFunction(services),
     ...odataFeedFunctions(services),
     XML_DOCUMENT,
     XML_TABLES,
     fileContentsFunction(services),
+    ...ODBC_FUNCTIONS,
     dataSourceFunctionEntry(services),
   ];
 }

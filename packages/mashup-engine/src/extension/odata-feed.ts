@@ -1,7 +1,6 @@
 import {
   ArrayList,
   ArrayRows,
-  defineConstant,
   defineFunction,
   FunctionValue,
   functionType,
@@ -30,7 +29,7 @@ import type {
   EdmModel,
   EdmStructuredType,
 } from './odata-metadata.js';
-import { ODATA_OMIT_NULLS, readODataOptions } from './odata-options.js';
+import { readODataOptions } from './odata-options.js';
 import { decode, parseODataQuery, resolveUrl } from './odata-query.js';
 import { collectionTable, type ODataColumn, type ODataCollection } from './odata-table.js';
 import { edmConversion, inferredType, isAnnotation, structuredRecord } from './odata-values.js';
@@ -376,7 +375,7 @@ class FunctionImport extends FunctionValue {
   }
 }
 
-/** `OData.Feed`, and the `ODataOmitValues` enumeration. */
+/** `OData.Feed` (the `ODataOmitValues` enumeration is the standard library's). */
 export function odataFeedFunctions(services: EvaluationServices): LibraryEntry[] {
   return [
     defineFunction(
@@ -395,7 +394,5 @@ export function odataFeedFunctions(services: EvaluationServices): LibraryEntry[]
         return new Feed(new ODataClient(services, read)).open(ctx, url);
       },
     ),
-    defineConstant('ODataOmitValues.Type', TYPE.text),
-    defineConstant('ODataOmitValues.Nulls', ODATA_OMIT_NULLS),
   ];
 }

@@ -18,6 +18,7 @@ import { dataSourcePathCovers } from '../credentials/data-source-path.js';
 import type { DataSourceScope } from '../datasource/scope.js';
 import type { CredentialFields } from '../evaluation/protocol.js';
 import { createHttpRequest, requestProblem } from '../http/request.js';
+import { headerValue } from '../http/transport.js';
 import type { HttpFailure, HttpHeader, HttpRequest, HttpResponse } from '../http/types.js';
 import { buildUrl, type QueryValue } from '../http/url.js';
 import type { EvaluationServices } from './services.js';
@@ -36,7 +37,28 @@ export const WEB_CONTENTS_OPTIONS = [
   'ManualCredentials',
 ] as const;
 
+/** The options `Web.Headers` accepts (query-docs `web-headers.md`): no body, no manual credentials. */
+export const WEB_HEADERS_OPTIONS = [
+  'Query',
+  'ApiKeyName',
+  'Headers',
+  'Timeout',
+  'ExcludedFromCacheKey',
+  'IsRetry',
+  'ManualStatusHandling',
+  'RelativePath',
+] as const;
+
 type OptionName = (typeof WEB_CONTENTS_OPTIONS)[number];
+
+/** The function whose options are read, and the names it accepts. */
+interface OptionsOf {
+  readonly name: 'Web.Contents' | 'Web.Headers';
+  readonly accepted: readonly OptionName[];
+}
+
+const WEB_CONTENTS: OptionsOf = { name: 'Web.Contents', accepted: WEB_CONTENTS_OPTIONS };
+const WEB_HEADERS: OptionsOf = { name: 'Web.Headers', accepted: WEB_HEADERS_OPTIONS };
 
 /** The options of one call, read and checked. */
 interface WebOptions {
@@ -55,11 +77,11 @@ interface WebOptions {
 const TICKS_PER_MS = 10_000n;
 const UTF8 = new TextEncoder();
 
-function optionError(name: string, expected: string): MError {
-  return MError.expression(`The Web.Contents option ${name} must be ${expected}.`, name);
+function optionError(name: string, expected: string, of: OptionsOf = WEB_CONTENTS): MError {
+  return MError.expression(`The ${of.name} option ${name} must be ${expected}.`, name);
 }
 
-function readOptions(ctx: Context, options: Value): WebOptions {
+function readOptions(ctx: Context, options: Value, of: OptionsOf): WebOptions {
   const record = strip(options);
   const read: {
     -readonly [Key in keyof WebOptions]: WebOptions[Key];
@@ -76,11 +98,11 @@ function readOptions(ctx: Context, options: Value): WebOptions {
     manualCredentials: false,
   };
   if (record === null) return read;
-  if (!(record instanceof RecordValue)) throw optionError('record', 'a record');
+  if (!(record instanceof RecordValue)) throw optionError('record', 'a record', of);
   record.names.forEach((name, index) => {
-    if (!(WEB_CONTENTS_OPTIONS as readonly string[]).includes(name)) {
+    if (!(of.accepted as readonly string[]).includes(name)) {
       throw MError.expression(
-        `'${name}' isn't a valid Web.Contents option. Valid options are: ${WEB_CONTENTS_OPTIONS.join(', ')}.`,
+        `'${name}' isn't a valid ${of.name} option. Valid options are: ${of.accepted.join(', ')}.`,
         name,
       );
     }
@@ -256,14 +278,23 @@ function publicUrl(url: string, secretParameters: readonly string[]): string {
   return parsed.href;
 }
 
+/** One field per header, named as the server first sent it; repeated headers are joined. */
+function headerFields(received: readonly HttpHeader[]): Map<string, string> {
+  const headers = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const [name, value] of received) {
+    const field = names.get(name.toLowerCase()) ?? name;
+    names.set(name.toLowerCase(), field);
+    const known = headers.get(field);
+    headers.set(field, known === undefined ? value : `${known}, ${value}`);
+  }
+  return headers;
+}
+
 /** The metadata of a `Web.Contents` binary. */
 function responseMetadata(response: HttpResponse, request: HttpRequest): RecordValue {
-  const headers = new Map<string, string>();
-  for (const [name, value] of response.headers) {
-    const known = headers.get(name);
-    headers.set(name, known === undefined ? value : `${known}, ${value}`);
-  }
-  const contentType = headers.get('content-type');
+  const headers = headerFields(response.headers);
+  const contentType = headerValue(response.headers, 'content-type') ?? undefined;
   const segments = new URL(response.url).pathname.split('/');
   return RecordValue.of([
     [
@@ -298,8 +329,9 @@ export function webRequest(
   services: EvaluationServices,
   url: string,
   options: Value,
+  of: OptionsOf = WEB_CONTENTS,
 ): HttpRequest {
-  const read = readOptions(ctx, options);
+  const read = readOptions(ctx, options, of);
   const scope = services.scope;
   const query: [string, QueryValue][] = [...read.query];
   const headers: HttpHeader[] = [...read.headers];
@@ -326,6 +358,7 @@ export function webRequest(
   if (!built.ok) throw MError.of(REASON.dataSource, built.message, url);
   const request = createHttpRequest({
     url: built.url,
+    ...(of.name === 'Web.Headers' ? { method: 'HEAD' as const } : {}),
     headers,
     body: read.content,
     ...(read.timeoutMs === undefined ? {} : { timeoutMs: read.timeoutMs }),
@@ -337,8 +370,28 @@ export function webRequest(
   });
   const problem = requestProblem(request);
   if (problem !== undefined)
-    throw MError.expression(`Web.Contents cannot send the request: ${problem}.`);
+    throw MError.expression(`${of.name} cannot send the request: ${problem}.`);
   return request;
+}
+
+/**
+ * `Web.Headers`: the headers of a `HEAD` request as a record (fields named as the server sent
+ * them), with `Response.Status` as metadata. Credentials and status handling are those of
+ * `Web.Contents`.
+ */
+export function webHeadersFunction(services: EvaluationServices): LibraryEntry {
+  return defineFunction(
+    'Web.Headers',
+    '(url as text, optional options as nullable record) as record',
+    (ctx, [url, options]) => {
+      const request = webRequest(ctx, services, url as string, options, WEB_HEADERS);
+      const result = services.send(request);
+      if (!result.ok) throw failureError(result, services.scope);
+      return RecordValue.of(headerFields(result.headers)).withMeta(
+        RecordValue.of([['Response.Status', result.status]]),
+      );
+    },
+  );
 }
 
 /** `Web.Contents`: a lazy binary fetched through the host (DESIGN.md §3 and §4). */

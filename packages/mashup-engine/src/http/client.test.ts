@@ -7,7 +7,7 @@ import {
   type LoopbackServer,
 } from '../../test/http/loopback-server.js';
 import { HttpClient } from './client.js';
-import { DEFAULT_USER_AGENT } from './fetch-transport.js';
+import { DEFAULT_USER_AGENT } from './live-transport.js';
 import { createHttpRequest, DEFAULT_TIMEOUT_MS, type HttpRequestInit } from './request.js';
 import type { HttpExchangeEvent, HttpFailure, HttpResponse, HttpResult } from './types.js';
 

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { causeFailure, statusFailure } from './failure.js';
-import { FetchTransport, formatBytes } from './fetch-transport.js';
+import { LiveTransport, formatBytes } from './live-transport.js';
 import { followRedirect } from './redirect.js';
 import { requestProblem } from './request.js';
 import { ResponseCache } from './response-cache.js';
@@ -35,7 +35,7 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** Options of {@link HttpClient}. */
 export interface HttpClientOptions {
-  /** Performs single exchanges. Default: a {@link FetchTransport} (the network). */
+  /** Performs single exchanges. Default: a {@link LiveTransport} (the network). */
   readonly transport?: HttpTransport;
   /** Waits before a retry. Default: a real timer. Tests pass one that returns at once. */
   readonly sleep?: Sleep;
@@ -127,7 +127,7 @@ export class HttpClient {
 
   /** @param options - The client's options. */
   constructor(options: HttpClientOptions = {}) {
-    this.#transport = options.transport ?? new FetchTransport();
+    this.#transport = options.transport ?? new LiveTransport();
     this.#sleep = options.sleep ?? realSleep;
     this.#now = options.now ?? Date.now;
     this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;

@@ -32,7 +32,7 @@ export interface WireResponse {
   readonly status: number;
   /** The reason phrase. */
   readonly statusText: string;
-  /** The headers, names in lower case. */
+  /** The headers, names in the case the server (or the fixture) gave them. */
   readonly headers: readonly HttpHeader[];
   /** The whole body. */
   readonly body: Uint8Array;
@@ -55,7 +55,7 @@ export type WireResult =
     };
 
 /**
- * Performs single exchanges. {@link FetchTransport} goes to the network; the mock transports of
+ * Performs single exchanges. {@link LiveTransport} goes to the network; the mock transports of
  * `src/mocks/` replay and record fixtures.
  */
 export interface HttpTransport {

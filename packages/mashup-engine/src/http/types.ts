@@ -83,7 +83,7 @@ export interface HttpResponse {
   readonly status: number;
   /** The reason phrase (may be empty with HTTP/2). */
   readonly statusText: string;
-  /** The response headers (names in lower case, as the HTTP stack gives them). */
+  /** The response headers, names in the case the server sent them. */
   readonly headers: readonly HttpHeader[];
   /** The final URL, after redirects (not redacted: it is data, not a message). */
   readonly url: string;

@@ -51,9 +51,9 @@ describe('parseFixtureFile', () => {
         status: 201,
         statusText: 'Created',
         headers: [
-          ['set-cookie', 'a=1'],
-          ['set-cookie', 'b=2'],
-          ['content-type', 'application/json'],
+          ['Set-Cookie', 'a=1'],
+          ['Set-Cookie', 'b=2'],
+          ['Content-Type', 'application/json'],
         ],
         body: new TextEncoder().encode('{"id":7}'),
       },

@@ -191,7 +191,7 @@ function parseResponse(value: unknown, path: string): MockExchange['response'] {
       const values = Array.isArray(headerValue) ? headerValue : [headerValue];
       values.forEach((item, index) => {
         headers.push([
-          name.toLowerCase(),
+          name,
           stringAt(item, Array.isArray(headerValue) ? `${at}[${String(index)}]` : at),
         ]);
       });

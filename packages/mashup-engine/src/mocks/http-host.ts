@@ -1,5 +1,5 @@
 import { HttpClient, type HttpClientOptions } from '../http/client.js';
-import { FetchTransport } from '../http/fetch-transport.js';
+import { LiveTransport } from '../http/live-transport.js';
 import type { HttpTransport } from '../http/transport.js';
 import { MockStore } from './mock-store.js';
 import { MockRecorder, RecordingTransport } from './recorder.js';
@@ -13,7 +13,7 @@ export interface HttpHostOptions extends Omit<HttpClientOptions, 'transport'> {
   readonly allowLive?: boolean;
   /** A folder to record live exchanges to, secrets redacted (`--record`). */
   readonly record?: string;
-  /** The live transport. Default: a `FetchTransport`. */
+  /** The live transport. Default: a `LiveTransport`. */
   readonly live?: HttpTransport;
 }
 
@@ -44,7 +44,7 @@ export interface HttpHost {
  */
 export async function createHttpHost(options: HttpHostOptions = {}): Promise<HttpHost> {
   const { mock, allowLive, record, live, ...clientOptions } = options;
-  const network = live ?? new FetchTransport();
+  const network = live ?? new LiveTransport();
   let transport: HttpTransport = network;
   let mocks: MockStore | undefined;
   if (mock !== undefined) {

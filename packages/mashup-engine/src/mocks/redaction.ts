@@ -271,8 +271,8 @@ export class RecordingRedactor {
       if (HOP_BY_HOP.has(lower)) continue;
       if (names.isSecretHeader(lower)) {
         this.#remember(value);
-        responseHeaders.push([lower, REDACTED]);
-      } else responseHeaders.push([lower, value]);
+        responseHeaders.push([name, REDACTED]);
+      } else responseHeaders.push([name, value]);
     }
     const responseBody =
       response.body.byteLength === 0 ? undefined : this.#body(response.body, response.headers);

@@ -1,11 +1,11 @@
-import { formatBytes } from '../http/fetch-transport.js';
+import { formatBytes } from '../http/live-transport.js';
 import type { HttpTransport, WireRequest, WireResult } from '../http/transport.js';
 import type { MockCandidate, MockStore } from './mock-store.js';
 
 /** Options of {@link ReplayTransport}. */
 export interface ReplayTransportOptions {
   /**
-   * Where a request goes when no fixture matches (`--allow-live`): usually a `FetchTransport`.
+   * Where a request goes when no fixture matches (`--allow-live`): usually a `LiveTransport`.
    * Without it, a miss is a `mockMiss` failure (PQTest's "fail on mock miss").
    */
   readonly live?: HttpTransport;

@@ -6,11 +6,11 @@
  * run unchanged), while every exchange is real HTTP over loopback. URLs of 127.0.0.1 itself go
  * through as they are; any other host fails as a network error.
  */
-import { FetchTransport } from '../../src/http/fetch-transport.js';
+import { LiveTransport } from '../../src/http/live-transport.js';
 import type { HttpTransport, WireRequest, WireResult } from '../../src/http/transport.js';
 
 export class LoopbackHosts implements HttpTransport {
-  readonly #inner = new FetchTransport();
+  readonly #inner = new LiveTransport();
   /** Public origin (`https://api.bookcatalog.example`) → loopback origin (`http://127.0.0.1:1234`). */
   readonly #origins = new Map<string, string>();
   /** Every hop, by public URL, in order. */
