@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the pqsdk command from a checkout: `pnpm pqsdk <verb> …`.
-// Rebuilds the CLI and the packages it uses (tsc -b) when any of their sources is newer than the last
-// build, then runs apps/cli/dist/main.js in this process with the remaining arguments.
+// Rebuilds the CLI and the packages it uses (tsc -b, then the esbuild bundle of
+// tools/scripts/bundle-cli.mjs) when any of their sources is newer than the last build, then runs
+// the bundled bin, apps/cli/dist/bundle/bin/pqsdk.js, in this process with the remaining arguments.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,7 +54,15 @@ if (sources > lastBuild()) {
     process.stderr.write('pqsdk: building the CLI failed (see the TypeScript errors above)\n');
     process.exit(2);
   }
+  try {
+    execFileSync(process.execPath, [join(root, 'tools', 'scripts', 'bundle-cli.mjs')], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  } catch {
+    process.stderr.write('pqsdk: bundling the CLI failed (see the errors above)\n');
+    process.exit(2);
+  }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 
-await import(pathToFileURL(join(root, 'apps', 'cli', 'dist', 'main.js')).href);
+await import(pathToFileURL(join(root, 'apps', 'cli', 'dist', 'bundle', 'bin', 'pqsdk.js')).href);

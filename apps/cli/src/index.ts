@@ -1,6 +1,7 @@
 /**
- * `@pqsdk/cli`: the `pqsdk` command. The bin is `dist/main.js`; this entry point lets other programs
- * run the command line in-process.
+ * `@pqsdk/cli`: the `pqsdk` command. The bin is `dist/bundle/bin/pqsdk.js`: `dist/main.js` as
+ * `tools/scripts/bundle-cli.mjs` bundles it. This entry point lets other programs run the command
+ * line in-process.
  *
  * @packageDocumentation
  */

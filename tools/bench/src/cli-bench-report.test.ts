@@ -40,9 +40,9 @@ describe('the CLI benchmark report', () => {
     expect(phaseMedians(slow)).toEqual(PHASES);
   });
 
-  it('judges the target on the built CLI', () => {
-    expect(meetsTarget(report([1800, 1600, 2000], [300, 310, 320]))).toBe(false);
-    expect(meetsTarget(report([390, 380, 399], [300, 310, 320]))).toBe(true);
+  it('judges the target on the pqsdk bin, the bundled CLI', () => {
+    expect(meetsTarget(report([1800, 1600, 2000], [300, 310, 320]))).toBe(true);
+    expect(meetsTarget(report([390, 380, 399], [400, 410, 420]))).toBe(false);
   });
 
   it('renders the table, the phases and the verdict', () => {
@@ -53,13 +53,13 @@ describe('the CLI benchmark report', () => {
         built: node apps/cli/dist/main.js run-test -e HelloWorld -q q.pq
         bundled: node /tmp/b/bin/pqsdk.js run-test -e HelloWorld -q q.pq
 
-      process                                       median      min  ratio  over anchor  peak RSS
-      -------------------------------------------  -------  -------  -----  -----------  --------
-      anchor: node -e ""                             50 ms    40 ms   1.0×                 40 MiB
-      pqsdk run-test (tsc build, dist/main.js)     1800 ms  1600 ms  36.0×     +1750 ms   150 MiB
-      pqsdk run-test (esbuild bundle of the same)   400 ms   380 ms   8.0×      +350 ms   140 MiB
+      process                                  median      min  ratio  over anchor  peak RSS
+      --------------------------------------  -------  -------  -----  -----------  --------
+      anchor: node -e ""                        50 ms    40 ms   1.0×                 40 MiB
+      pqsdk run-test (tsc output, unbundled)  1800 ms  1600 ms  36.0×     +1750 ms   150 MiB
+      pqsdk run-test (the bin, bundled)        400 ms   380 ms   8.0×      +350 ms   140 MiB
 
-      where the time of the built CLI goes (medians, one fresh process a run):
+      where the time of the unbundled CLI goes (medians, one fresh process a run):
       phase                                                      median
       ---------------------------------------------------------  ------
       Node start and the phases script                            40 ms
@@ -71,7 +71,7 @@ describe('the CLI benchmark report', () => {
       pqsdk --version (the CLI entry, no verb loaded)             65 ms
 
       bundle: 2441 KiB of JavaScript, built in 800 ms
-      target: the built CLI < 400 ms: MISSED (1800 ms); the bundle: over it (400 ms)
+      target: the pqsdk bin < 400 ms: MISSED (400 ms); unbundled: over it (1800 ms)
       "
     `);
   });

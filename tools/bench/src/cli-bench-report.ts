@@ -58,15 +58,15 @@ export function phaseMedians(report: CliBenchReport): Phases {
   };
 }
 
-/** Whether the built CLI (`node apps/cli/dist/main.js`) meets the target. */
+/** Whether the `pqsdk` bin (`node apps/cli/dist/bundle/bin/pqsdk.js`) meets the target. */
 export function meetsTarget(report: CliBenchReport): boolean {
-  return subjectMedians(report).built < TARGET_MILLISECONDS;
+  return subjectMedians(report).bundled < TARGET_MILLISECONDS;
 }
 
 const LABELS: Readonly<Record<Subject, string>> = {
   anchor: 'anchor: node -e ""',
-  built: 'pqsdk run-test (tsc build, dist/main.js)',
-  bundled: 'pqsdk run-test (esbuild bundle of the same)',
+  built: 'pqsdk run-test (tsc output, unbundled)',
+  bundled: 'pqsdk run-test (the bin, bundled)',
 };
 
 /** The report as text. */
@@ -106,11 +106,11 @@ export function renderCliBench(report: CliBenchReport): string {
       new Set([1, 2, 3, 4, 5]),
     ),
     '',
-    'where the time of the built CLI goes (medians, one fresh process a run):',
+    'where the time of the unbundled CLI goes (medians, one fresh process a run):',
     renderTable(['phase', 'median'], phaseRows, new Set([1])),
     '',
     `bundle: ${(report.bundle.bytes / 1024).toFixed(0)} KiB of JavaScript, built in ${ms(report.bundle.buildMilliseconds)}`,
-    `target: the built CLI < ${ms(TARGET_MILLISECONDS)}: ${met ? 'met' : 'MISSED'} (${ms(medians.built)}); the bundle: ${medians.bundled < TARGET_MILLISECONDS ? 'within' : 'over'} it (${ms(medians.bundled)})`,
+    `target: the pqsdk bin < ${ms(TARGET_MILLISECONDS)}: ${met ? 'met' : 'MISSED'} (${ms(medians.bundled)}); unbundled: ${medians.built < TARGET_MILLISECONDS ? 'within' : 'over'} it (${ms(medians.built)})`,
     '',
   ].join('\n');
 }

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import {
   type CliBenchReport,
   cliBenchJson,
@@ -29,9 +28,9 @@ Times a cold "pqsdk run-test" of the HelloWorld example (its HelloWorld.query.pq
 Anonymous credential set first, untimed): the wall time of the whole process, from its start to
 its exit, each run a new process. Three processes, interleaved run by run:
   anchor   node -e ""                                  (Node's own start-up)
-  built    node apps/cli/dist/main.js run-test …        (the CLI as tsc builds it)
-  bundled  node <temp>/bin/pqsdk.js run-test …          (the same code bundled by esbuild into a
-                                                         few files, the worker's code apart)
+  built    node apps/cli/dist/main.js run-test …        (the CLI as tsc builds it, unbundled)
+  bundled  node apps/cli/dist/bundle/bin/pqsdk.js …     (the pqsdk bin: the same code bundled by
+                                                         tools/scripts/bundle-cli.mjs)
 Then, to show where the time goes, the phases of the same work in a fresh process: loading the
 engine, opening the connector (starting the worker, which loads the parser and the evaluator),
 evaluating, closing; and "pqsdk --version" alone.
@@ -43,7 +42,7 @@ Options:
   --json       print one JSON object instead of tables
   -h, --help   show this help
 
-Target: the built CLI under ${String(TARGET_MILLISECONDS)} ms (median).
+Target: the pqsdk bin (bundled) under ${String(TARGET_MILLISECONDS)} ms (median).
 Exit codes: 0 the target is met, 1 it is missed, 2 bad arguments or a run that failed.`;
 
 class UsageError extends Error {}
@@ -124,48 +123,18 @@ function peakRssMib(args: readonly string[], probe: string): number {
   return Number(match[1]) / 1024;
 }
 
-/**
- * Bundles the built CLI with esbuild: its entry (`bin/pqsdk.js`) and the engine's worker
- * (`evaluation/worker-main.js`, where the engine's host code looks for it, one folder up from
- * itself), shared code in `chunks/`, so that verbs still load only what they use.
- */
-async function bundleCli(cliMain: string, out: string): Promise<{ bytes: number; ms: number }> {
-  const engineIndex = fileURLToPath(import.meta.resolve('@pqsdk/mashup-engine'));
-  const worker = join(engineIndex, '..', 'evaluation', 'worker-main.js');
-  if (!existsSync(worker)) throw new Error(`the engine's worker is not built: ${worker}`);
-  const start = performance.now();
-  await build({
-    entryPoints: { 'bin/pqsdk': cliMain, 'evaluation/worker-main': worker },
-    outdir: out,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    chunkNames: 'chunks/[name]-[hash]',
-    minify: true,
-    keepNames: true,
-    legalComments: 'none',
-    banner: {
-      js: "import { createRequire as __pqsdkCreateRequire } from 'node:module'; const require = __pqsdkCreateRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
-  const ms = performance.now() - start;
-  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+/** The bytes of JavaScript under `folder`. */
+function javascriptBytes(folder: string): number {
   let bytes = 0;
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) bytes += statSync(path).size;
-    }
-  };
-  walk(out);
-  return { bytes, ms };
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) bytes += javascriptBytes(path);
+    else if (entry.name.endsWith('.js')) bytes += statSync(path).size;
+  }
+  return bytes;
 }
 
-async function main(): Promise<number> {
+function main(): number {
   let options: Options | 'help';
   try {
     options = readOptions(process.argv.slice(2));
@@ -191,9 +160,11 @@ async function main(): Promise<number> {
   const folder = mkdtempSync(join(tmpdir(), 'pqsdk-cli-bench-'));
   try {
     const credentials = join(folder, 'state', 'credentials.json');
-    const bundleFolder = join(folder, 'bundle');
-    progress('bundling the built CLI with esbuild');
-    const bundle = await bundleCli(cliMain, bundleFolder);
+    progress('bundling the built CLI with esbuild (tools/scripts/bundle-cli.mjs)');
+    const bundling = runProcess([join(root, 'tools', 'scripts', 'bundle-cli.mjs')]);
+    if (bundling.status !== 0) throw new Error(`bundling failed: ${bundling.stderr.trim()}`);
+    const bundleFolder = join(root, 'apps', 'cli', 'dist', 'bundle');
+    const bundle = { bytes: javascriptBytes(bundleFolder), ms: bundling.ms };
     const bundledMain = join(bundleFolder, 'bin', 'pqsdk.js');
 
     const target = ['-e', connector, '-q', query, '--credentials-file', credentials];
@@ -272,7 +243,7 @@ async function main(): Promise<number> {
 }
 
 try {
-  process.exitCode = await main();
+  process.exitCode = main();
 } catch (error) {
   process.stderr.write(`cli-bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;

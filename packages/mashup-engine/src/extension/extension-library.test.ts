@@ -56,6 +56,35 @@ describe('Extension.Contents', () => {
   });
 });
 
+describe('Extension.Module', () => {
+  it('evaluates a module of the package, with or without its .pqm', async () => {
+    expect(
+      valueOf(
+        await engine.evaluate(
+          '[a = Extension.Module("Double.pqm")(4), b = Extension.Module("Double")(5)]',
+        ),
+      ),
+    ).toEqual({ a: 8, b: 10 });
+  });
+
+  it('evaluates in the environment given instead of the global one', async () => {
+    expect(valueOf(await engine.evaluate('Extension.Module("Shout")("hey")'))).toBe('HEY');
+    expect(
+      valueOf(await engine.evaluate('Extension.Module("Shout", [Text.Upper = Text.Lower])("HeY")')),
+    ).toBe('hey');
+    expect(errorOf(await engine.evaluate('Extension.Module("Shout", [])("hey")')).message).toBe(
+      "The name 'Text.Upper' wasn't recognized. Make sure it's spelled correctly.",
+    );
+  });
+
+  it('raises an error for a module that is not in the package', async () => {
+    expect(errorOf(await engine.evaluate('Extension.Module("Missing")'))).toMatchObject({
+      reason: 'Expression.Error',
+      message: "The module 'Missing' wasn't found in the Probe connector's package.",
+    });
+  });
+});
+
 describe('Extension.LoadString', () => {
   it('lists the resource files of a culture, most specific first', () => {
     expect(resourceFilesFor('de-AT')).toEqual([

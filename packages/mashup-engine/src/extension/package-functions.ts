@@ -1,5 +1,12 @@
-import { BinaryValue, defineFunction, MError, type LibraryEntry } from '@pqsdk/m-evaluator';
-import { readResx } from '@pqsdk/packager';
+import {
+  asRecord,
+  BinaryValue,
+  defineFunction,
+  MError,
+  strip,
+  type LibraryEntry,
+} from '@pqsdk/m-evaluator';
+import { decodeText, readResx } from '@pqsdk/packager';
 import type { ConnectorPackage } from '../connector/connector-package.js';
 import type { EvaluationServices } from './services.js';
 
@@ -53,7 +60,10 @@ export class ResourceStrings {
   }
 }
 
-/** `Extension.Contents` and `Extension.LoadString`, bound to the connector's package. */
+/**
+ * `Extension.Contents`, `Extension.LoadString` and `Extension.Module`, bound to the connector's
+ * package.
+ */
 export function packageFunctions(services: EvaluationServices): LibraryEntry[] {
   const { connector } = services;
   const resources = new ResourceStrings(connector);
@@ -80,5 +90,30 @@ export function packageFunctions(services: EvaluationServices): LibraryEntry[] {
       }
       return value;
     }),
+    // Not in the function reference; pqsdk's reading (mashup-engine README): the value of a module
+    // of the package, the `.pqm` loading pattern of the SDK samples as one call.
+    defineFunction(
+      'Extension.Module',
+      '(name as text, optional environment as nullable record) as any',
+      (ctx, [name, environment]) => {
+        const given = name as string;
+        const file = given in connector.files ? given : `${given}.pqm`;
+        const data = connector.files[file];
+        if (data === undefined) {
+          throw MError.expression(
+            `The module '${given}' wasn't found in the ${connector.name} connector's package.`,
+            given,
+          );
+        }
+        const text = decodeText(data);
+        if (text === undefined) {
+          throw MError.expression(`The module '${file}' is not UTF-8 text.`, given);
+        }
+        const host = ctx.host;
+        if (host === undefined) throw MError.expression('Extension.Module needs an engine.');
+        const names = strip(environment) === null ? null : asRecord(environment);
+        return host.evaluateText(ctx, text, names);
+      },
+    ),
   ];
 }
