@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Runs the pqsdk command from a checkout: `pnpm pqsdk <verb> …`.
-// Rebuilds the CLI and the packages it uses (tsc -b, then the esbuild bundle of
-// tools/scripts/bundle-cli.mjs) when any of their sources is newer than the last build, then runs
-// the bundled bin, apps/cli/dist/bundle/bin/pqsdk.js, in this process with the remaining arguments.
+// Rebuilds the CLI (tools/scripts/bundle-cli.mjs: the esbuild bundle of its TypeScript sources and
+// of the packages it uses) when any of their sources is newer than the last build, then runs the
+// bundled bin, apps/cli/dist/bundle/bin/pqsdk.js, in this process with the remaining arguments.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const stamp = join(root, 'apps', 'cli', 'dist', '.build-stamp');
+const stamp = join(root, 'apps', 'cli', 'dist', 'bundle', '.build-stamp');
 
 function newestSource(directory) {
   let newest = 0;
@@ -43,23 +43,15 @@ const sources = Math.max(
   newestSource(join(root, 'packages')),
   newestSource(join(root, 'apps', 'cli')),
   statSync(join(root, 'tsconfig.base.json')).mtimeMs,
+  statSync(join(root, 'tools', 'scripts', 'bundle-cli.mjs')).mtimeMs,
 );
 if (sources > lastBuild()) {
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  try {
-    execFileSync(process.execPath, [tsc, '-b', join(root, 'apps', 'cli', 'tsconfig.lib.json')], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-  } catch {
-    process.stderr.write('pqsdk: building the CLI failed (see the TypeScript errors above)\n');
-    process.exit(2);
-  }
   try {
     execFileSync(process.execPath, [join(root, 'tools', 'scripts', 'bundle-cli.mjs')], {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
   } catch {
-    process.stderr.write('pqsdk: bundling the CLI failed (see the errors above)\n');
+    process.stderr.write('pqsdk: building the CLI failed (see the errors above)\n');
     process.exit(2);
   }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);

@@ -1,15 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PackagerError } from './errors.js';
+import { makeDirectories } from './make-directories.js';
 
 /**
  * Writes a file atomically: the bytes go to a temporary file in the same folder (created if
@@ -27,7 +20,7 @@ export function writeFileAtomic(path: string, data: Uint8Array): void {
     `.${basename(path)}.${String(process.pid)}-${randomBytes(6).toString('hex')}.tmp`,
   );
   try {
-    mkdirSync(directory, { recursive: true });
+    makeDirectories(directory);
     const descriptor = openSync(temporary, 'wx');
     try {
       writeFileSync(descriptor, data);

@@ -44,6 +44,7 @@ export { formatBuildProblem, sortBuildProblems } from './build-problem.js';
 export { validateConnectorFiles } from './validate-connector.js';
 export { writeMez } from './mez.js';
 export { writeFileAtomic } from './atomic-write.js';
+export { makeDirectories } from './make-directories.js';
 export type { DecodeTextOptions } from './text-decoding.js';
 export { decodeText, withoutByteOrderMark } from './text-decoding.js';
 export type { CompileOptions, CompileResult, PackagedFile } from './compile.js';

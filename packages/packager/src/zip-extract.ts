@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ZipError } from './errors.js';
+import { makeDirectories } from './make-directories.js';
 import { quoteEntryName } from './zip-entry-name.js';
 import { readZip, type ReadZipOptions, type ZipArchive } from './zip-reader.js';
 
@@ -42,12 +43,12 @@ export function extractZip(
   const files: string[] = [];
   for (const folder of archive.folders) {
     const path = insideTarget(target, folder);
-    writing(path, () => mkdirSync(path, { recursive: true }));
+    writing(path, () => makeDirectories(path));
   }
   for (const entry of archive.entries) {
     const path = insideTarget(target, entry.name);
     writing(path, () => {
-      mkdirSync(dirname(path), { recursive: true });
+      makeDirectories(dirname(path));
       const descriptor = openSync(path, 'wx');
       try {
         writeFileSync(descriptor, entry.data);
@@ -75,7 +76,7 @@ function writing(path: string, write: () => void): void {
 function prepareTarget(targetDir: string): string {
   const absolute = resolve(targetDir);
   try {
-    mkdirSync(absolute, { recursive: true });
+    makeDirectories(absolute);
     const real = realpathSync(absolute);
     if (readdirSync(real).length > 0) {
       throw new ZipError(

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isRegularIdentifier } from '@pqsdk/m-ast';
+import { makeDirectories } from '@pqsdk/packager';
 import type { CliIo } from '../cli-io.js';
 import { CommandFailure } from '../command-failure.js';
 import { EXIT_OK } from '../exit-code.js';
@@ -84,7 +85,7 @@ export function runNew(argv: readonly string[], io: CliIo): Promise<number> {
     `.${name}.${String(process.pid)}-${randomBytes(4).toString('hex')}.tmp`,
   );
   try {
-    mkdirSync(staging, { recursive: true });
+    makeDirectories(staging);
     for (const [file, content] of files)
       writeFileSync(join(staging, file), content, { flag: 'wx' });
     renameSync(staging, folder);

@@ -6,6 +6,8 @@ import { TABLE_COLUMNS } from './table/columns.js';
 import { TABLE_CONSTANTS } from './table/constants.js';
 import { TABLE_CONSTRUCTION } from './table/construction.js';
 import { TABLE_EXPAND } from './table/expand.js';
+import { TABLE_FUZZY_GROUP } from './table/fuzzy-group.js';
+import { TABLE_FUZZY_JOIN } from './table/fuzzy-join.js';
 import { TABLE_GROUP } from './table/group.js';
 import { TABLE_INTERNALS } from './table/internal.js';
 import { TABLE_JOIN } from './table/join.js';
@@ -31,6 +33,8 @@ export const TABLE_LIBRARY: readonly LibraryEntry[] = [
   ...TABLE_ORDERING,
   ...TABLE_GROUP,
   ...TABLE_JOIN,
+  ...TABLE_FUZZY_JOIN,
+  ...TABLE_FUZZY_GROUP,
   ...TABLE_APPEND,
   ...TABLE_EXPAND,
   ...TABLE_RESHAPE,

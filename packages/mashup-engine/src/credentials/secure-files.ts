@@ -5,20 +5,10 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import {
-  chmod,
-  link,
-  lstat,
-  mkdir,
-  open,
-  readFile,
-  readdir,
-  rename,
-  rm,
-  stat,
-} from 'node:fs/promises';
+import { chmod, link, lstat, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KEY_BYTES } from './envelope.js';
+import { makeDirectories } from '@pqsdk/packager';
 import { CredentialError } from './errors.js';
 
 /** The mode of the store and key files. */
@@ -69,7 +59,7 @@ export async function pathExists(path: string): Promise<boolean> {
 export async function ensurePrivateDirectory(directory: string): Promise<void> {
   let created: string | undefined;
   try {
-    created = await mkdir(directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+    created = makeDirectories(directory, PRIVATE_DIRECTORY_MODE);
   } catch (error) {
     throw ioError('create the folder', directory, error);
   }

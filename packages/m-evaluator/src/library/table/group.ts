@@ -28,13 +28,14 @@ import { deferredRows } from './rows.js';
 export const GROUP_KIND = { local: 0, global: 1 } as const;
 
 /** An aggregated column: its name, the function of the group's table, and its declared type. */
-interface Aggregate {
+export interface Aggregate {
   readonly name: string;
   readonly function: FunctionValue;
   readonly type: TypeValue | null;
 }
 
-function aggregatesOf(ctx: Context, value: Value): Aggregate[] {
+/** Reads a list of aggregated columns: `{name, function}` or `{name, function, type}` each. */
+export function aggregatesOf(ctx: Context, value: Value): Aggregate[] {
   return operationLists(ctx, value).map((operation) => {
     if (operation.length < 2 || operation.length > 3) {
       throw MError.expression(

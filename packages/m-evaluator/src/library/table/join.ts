@@ -47,7 +47,8 @@ export const JOIN_ALGORITHM = {
 /** The values of `JoinSide.Left` and `JoinSide.Right`. */
 export const JOIN_SIDE = { left: 0, right: 1 } as const;
 
-function joinKind(value: Value, fallback: number): number {
+/** Reads a `joinKind` argument: one of the values of `JoinKind.*`, or `fallback` for null. */
+export function joinKind(value: Value, fallback: number): number {
   const plain = strip(value);
   if (plain === null) return fallback;
   if (typeof plain === 'number' && Number.isInteger(plain) && plain >= 0 && plain <= 7) {
@@ -61,6 +62,54 @@ function checkAlgorithm(value: Value): void {
   if (plain === null) return;
   if (typeof plain === 'number' && Number.isInteger(plain) && plain >= 0 && plain <= 6) return;
   throw MError.expression('The joinAlgorithm must be one of the JoinAlgorithm values.', plain);
+}
+
+/**
+ * Whether a join of this kind is led by the second table (inner, right outer, right anti and right
+ * semi joins): its rows come in the second table's order.
+ */
+export function isRightLed(kind: number): boolean {
+  return (
+    kind === JOIN_KIND.inner ||
+    kind === JOIN_KIND.rightOuter ||
+    kind === JOIN_KIND.rightAnti ||
+    kind === JOIN_KIND.rightSemi
+  );
+}
+
+/**
+ * Whether a nested join of this kind adds the unmatched rows of the second table (right outer, full
+ * outer and right anti joins).
+ */
+export function keepsUnmatchedRight(kind: number): boolean {
+  return (
+    kind === JOIN_KIND.rightOuter || kind === JOIN_KIND.fullOuter || kind === JOIN_KIND.rightAnti
+  );
+}
+
+/** The error of a join whose result would hold two columns named `name`. */
+export function duplicateJoinColumn(name: string): MError {
+  return MError.expression(
+    `A join operation cannot result in a table with duplicate column names ("${name}").`,
+    name,
+  );
+}
+
+/** The key column names of both tables, which must be as many on each side. */
+export function joinKeyNames(
+  ctx: Context,
+  leftKey: Value,
+  rightKey: Value,
+): { readonly leftNames: string[]; readonly rightNames: string[] } {
+  const leftNames = columnNames(ctx, leftKey);
+  const rightNames = columnNames(ctx, rightKey);
+  if (leftNames.length !== rightNames.length) {
+    throw MError.expression(
+      'The two tables must be joined on the same number of key columns.',
+      ArrayList.of([ArrayList.of([...leftNames]), ArrayList.of([...rightNames])]),
+    );
+  }
+  return { leftNames, rightNames };
 }
 
 /** The key columns of both sides, and how their values are compared. */
@@ -82,14 +131,7 @@ function joinKeys(
   rightKey: Value,
   comparersValue: Value,
 ): JoinKeys {
-  const leftNames = columnNames(ctx, leftKey);
-  const rightNames = columnNames(ctx, rightKey);
-  if (leftNames.length !== rightNames.length) {
-    throw MError.expression(
-      'The two tables must be joined on the same number of key columns.',
-      ArrayList.of([ArrayList.of([...leftNames]), ArrayList.of([...rightNames])]),
-    );
-  }
+  const { leftNames, rightNames } = joinKeyNames(ctx, leftKey, rightKey);
   const comparers =
     strip(comparersValue) === null
       ? leftNames.map(() => null)
@@ -202,12 +244,7 @@ function join(
     const clash = rightKept
       .map((index) => rightColumns[index] as RecordTypeField)
       .find((field) => names.has(field.name));
-    if (clash !== undefined) {
-      throw MError.expression(
-        `A join operation cannot result in a table with duplicate column names ("${clash.name}").`,
-        clash.name,
-      );
-    }
+    if (clash !== undefined) throw duplicateJoinColumn(clash.name);
   }
   const leftWidth = leftColumns.length;
   const both = (l: Slot[] | null, r: Slot[] | null): Slot[] => {
@@ -221,11 +258,7 @@ function join(
   const equation = keys.equation;
   // The streamed side and the side looked up: the left table streams except for joins led by the
   // right table (inner, right outer, right anti and right semi joins), which stream the right one.
-  const rightLed =
-    kind === JOIN_KIND.inner ||
-    kind === JOIN_KIND.rightOuter ||
-    kind === JOIN_KIND.rightAnti ||
-    kind === JOIN_KIND.rightSemi;
+  const rightLed = isRightLed(kind);
   const streamed = rightLed ? right : left;
   const looked = rightLed ? left : right;
   const streamedKeys = rightLed ? keys.right : keys.left;
@@ -310,9 +343,7 @@ function nestedJoin(
           return matches === undefined ? [] : [[...row, nested(matches)]];
       }
     };
-    const outer =
-      kind === JOIN_KIND.rightOuter || kind === JOIN_KIND.fullOuter || kind === JOIN_KIND.rightAnti;
-    if (!outer) return { expand };
+    if (!keepsUnmatchedRight(kind)) return { expand };
     return {
       expand,
       finish: () => {
