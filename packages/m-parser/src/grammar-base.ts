@@ -16,6 +16,7 @@ import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
 import { endsWithLineBreak, tokenEndColumn, tokenEndLine, tokenSpan } from './lexer.js';
 import type { LineMap } from './line-map.js';
 import { MessageProvider, type Opener, type OpenerKind } from './messages.js';
+import { PRECEDENCE } from './precedence.js';
 import {
   ALL_TOKENS,
   As,
@@ -55,27 +56,6 @@ export class NestingTooDeepError extends Error {
     this.name = 'NestingTooDeepError';
   }
 }
-
-/** Precedence of the binary operators, and of `as` and `is`; higher binds tighter. */
-const PRECEDENCE: Readonly<Record<BinaryOperator | 'as' | 'is', number>> = {
-  meta: 11,
-  '*': 10,
-  '/': 10,
-  '+': 9,
-  '-': 9,
-  '&': 9,
-  '<': 8,
-  '<=': 8,
-  '>': 8,
-  '>=': 8,
-  '=': 7,
-  '<>': 7,
-  as: 6,
-  is: 5,
-  and: 4,
-  or: 3,
-  '??': 2,
-};
 
 /** An operand of a binary expression: an expression, or the type after `as` or `is`. */
 export type Operand = Expression | NullablePrimitiveType;

@@ -22,6 +22,7 @@ import {
 } from '@pqsdk/m-ast';
 import { lex } from './lexer.js';
 import { GeneralizedIdentifierPart } from './tokens.js';
+import { PRECEDENCE } from './precedence.js';
 import { tokenMatcher } from 'chevrotain';
 
 /** Options of {@link print}. */
@@ -54,25 +55,9 @@ const TYPE_EXPRESSION = 13;
 const UNARY = 12;
 const EXPRESSION = 0;
 
-const BINARY_PRECEDENCE: Readonly<Record<BinaryOperator, number>> = {
-  meta: 11,
-  '*': 10,
-  '/': 10,
-  '+': 9,
-  '-': 9,
-  '&': 9,
-  '<': 8,
-  '<=': 8,
-  '>': 8,
-  '>=': 8,
-  '=': 7,
-  '<>': 7,
-  and: 4,
-  or: 3,
-  '??': 2,
-};
-const AS_PRECEDENCE = 6;
-const IS_PRECEDENCE = 5;
+const BINARY_PRECEDENCE: Readonly<Record<BinaryOperator, number>> = PRECEDENCE;
+const AS_PRECEDENCE = PRECEDENCE.as;
+const IS_PRECEDENCE = PRECEDENCE.is;
 
 function precedence(expression: Expression): number {
   switch (expression.kind) {

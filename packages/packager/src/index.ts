@@ -145,3 +145,5 @@ export type {
   SignatureVerifier,
 } from './inspect.js';
 export { inspectConnector } from './inspect.js';
+export type { XmlParseResult as StrictXmlParseResult, XmlPosition } from './xml.js';
+export { childElements, parseXmlStrictly } from './xml.js';

@@ -1,5 +1,5 @@
-import { decodeText, withoutByteOrderMark } from '@pqsdk/packager';
-import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { childElements, decodeText, parseXmlStrictly } from '@pqsdk/packager';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 
 /** Node types of the DOM, as numbers (xmldom's constants are not typed as literals). */
 export const ELEMENT_NODE = 1;
@@ -24,28 +24,17 @@ export type XmlParseResult =
   | { readonly ok: false; readonly message: string };
 
 /**
- * Parses XML text strictly: any warning or error of the parser is a failure (xmldom recovers
- * from many mistakes by default), and so is a `DOCTYPE`, which no OPC part may have (ECMA-376
- * Part 2 §8.1.4) and which would allow entity tricks.
+ * Parses XML text strictly, as the packager reads its own XML parts (`parseXmlStrictly`): any
+ * warning or error of the parser is a failure, and so is a `DOCTYPE`, which no OPC part may have
+ * (ECMA-376 Part 2 §8.1.4) and which would allow entity tricks. A document needs a root element.
  */
 export function parseXml(text: string): XmlParseResult {
-  let failure: string | undefined;
-  const parser = new DOMParser({
-    onError: (_level, message) => {
-      failure ??= message;
-      throw new Error(message);
-    },
-  });
-  let document: Document;
-  try {
-    document = parser.parseFromString(withoutByteOrderMark(text), 'text/xml');
-  } catch (error) {
-    return { ok: false, message: notWellFormed(failure ?? errorMessage(error)) };
+  const parsed = parseXmlStrictly(text);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (parsed.document.documentElement === null) {
+    return { ok: false, message: 'there is no root element' };
   }
-  if (failure !== undefined) return { ok: false, message: notWellFormed(failure) };
-  if (document.doctype !== null) return { ok: false, message: 'a DOCTYPE is not allowed' };
-  if (document.documentElement === null) return { ok: false, message: 'there is no root element' };
-  return { ok: true, document };
+  return parsed;
 }
 
 /**
@@ -58,14 +47,7 @@ export function decodeXml(bytes: Uint8Array): string | undefined {
   return decodeText(bytes, { removeByteOrderMark: true });
 }
 
-/** The element children of a node, in document order. */
-export function childElements(node: Node): Element[] {
-  const elements: Element[] = [];
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-    if (child.nodeType === ELEMENT_NODE) elements.push(child as Element);
-  }
-  return elements;
-}
+export { childElements };
 
 /** The concatenated text of a node's text and CDATA children. */
 export function textContent(node: Node): string {
@@ -151,16 +133,4 @@ export function xmlElement(
   markup += '>';
   for (const item of content) markup += typeof item === 'string' ? escapeText(item) : item.markup;
   return { markup: `${markup}</${name}>` };
-}
-
-function notWellFormed(message: string): string {
-  const cleaned = message
-    .replace(/\s*\n@#\[line:\d+,col:\d+\]\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return `not well-formed XML: ${cleaned}`;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 import type { MachineInfo } from './stats.js';
-import { median, round } from './stats.js';
+import { median, medianOfEach, round } from './stats.js';
 import { renderTable } from './table.js';
 
 /** The target: a cold `pqsdk run-test` of HelloWorld, the whole process, median. */
@@ -38,11 +38,7 @@ export interface CliBenchReport {
 
 /** The median of each subject. */
 export function subjectMedians(report: CliBenchReport): Record<Subject, number> {
-  return {
-    anchor: median(report.runs.anchor),
-    built: median(report.runs.built),
-    bundled: median(report.runs.bundled),
-  };
+  return medianOfEach(report.runs, SUBJECTS);
 }
 
 /** The median of each phase. */

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { progress, readCommandLine, readRunsOptions } from './bench-cli.js';
 import {
   type CliBenchReport,
   cliBenchJson,
@@ -44,35 +44,6 @@ Options:
 
 Target: the pqsdk bin (bundled) under ${String(TARGET_MILLISECONDS)} ms (median).
 Exit codes: 0 the target is met, 1 it is missed, 2 bad arguments or a run that failed.`;
-
-class UsageError extends Error {}
-
-interface Options {
-  readonly runs: number;
-  readonly json: boolean;
-}
-
-function readOptions(argv: readonly string[]): Options | 'help' {
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: {
-      runs: { type: 'string', default: '15' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) return 'help';
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) {
-    throw new UsageError(`--runs needs a positive integer, not "${values.runs}"`);
-  }
-  return { runs, json: values.json };
-}
-
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
 
 /** One run of a process: its wall time, and what it printed. */
 interface ProcessRun {
@@ -135,20 +106,10 @@ function javascriptBytes(folder: string): number {
 }
 
 function main(): number {
-  let options: Options | 'help';
-  try {
-    options = readOptions(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      process.stderr.write(`cli-bench: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = readCommandLine('cli-bench', USAGE, () =>
+    readRunsOptions(process.argv.slice(2), 15),
+  );
+  if (typeof options === 'number') return options;
   const root = findRepoRoot(import.meta.url);
   const cliMain = join(root, 'apps', 'cli', 'dist', 'main.js');
   if (!existsSync(cliMain)) {

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BenchUsageError, benchArgs, readCommandLine } from './bench-cli.js';
 import { listMFiles } from './m-files.js';
 import { ourVerdict, type OurVerdict } from './ours.js';
 import { referenceName, referenceVerdict, type ReferenceVerdict } from './reference-parser.js';
@@ -32,12 +33,9 @@ interface FileResult {
   readonly ours: OurVerdict;
 }
 
-class UsageError extends Error {}
-
 function readOptions(argv: readonly string[]): { dir: string; json: boolean } | 'help' {
   const { values, positionals } = parseArgs({
-    // pnpm may pass the `--` that separates the script's own arguments.
-    args: argv.filter((arg) => arg !== '--'),
+    args: benchArgs(argv),
     options: {
       dir: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -49,7 +47,7 @@ function readOptions(argv: readonly string[]): { dir: string; json: boolean } | 
   if (values.help) return 'help';
   const dir = values.dir ?? (positionals.length === 1 ? positionals[0] : undefined);
   if (dir === undefined || positionals.length > (values.dir === undefined ? 1 : 0)) {
-    throw new UsageError('give one folder: --dir <path> (see --help)');
+    throw new BenchUsageError('give one folder: --dir <path> (see --help)');
   }
   return { dir, json: values.json };
 }
@@ -58,7 +56,7 @@ function readOptions(argv: readonly string[]): { dir: string; json: boolean } | 
 function folderToWalk(dir: string): string {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new UsageError(`${dir} is not a folder`);
+    throw new BenchUsageError(`${dir} is not a folder`);
   }
   const samples = join(root, 'samples');
   return existsSync(samples) && statSync(samples).isDirectory() ? samples : root;
@@ -133,25 +131,16 @@ function renderSummary(folder: string, results: readonly FileResult[], summary: 
 }
 
 async function main(): Promise<number> {
-  let options: { dir: string; json: boolean } | 'help';
-  let folder: string;
-  let paths: string[];
-  try {
-    options = readOptions(process.argv.slice(2));
-    if (options === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    folder = folderToWalk(options.dir);
-    paths = listMFiles(folder);
-    if (paths.length === 0) throw new UsageError(`no .pq, .pqm or .m files under ${folder}`);
-  } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      process.stderr.write(`conformance: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const command = readCommandLine('conformance', USAGE, () => {
+    const read = readOptions(process.argv.slice(2));
+    if (read === 'help') return read;
+    const folder = folderToWalk(read.dir);
+    const paths = listMFiles(folder);
+    if (paths.length === 0) throw new BenchUsageError(`no .pq, .pqm or .m files under ${folder}`);
+    return { options: read, folder, paths };
+  });
+  if (typeof command === 'number') return command;
+  const { options, folder, paths } = command;
 
   const results: FileResult[] = [];
   for (const path of paths) {

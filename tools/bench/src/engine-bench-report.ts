@@ -1,5 +1,5 @@
 import type { MachineInfo } from './stats.js';
-import { median, round } from './stats.js';
+import { median, medianOfEach, round } from './stats.js';
 import { renderTable } from './table.js';
 
 /** The target: every row of the paged API through the engine, median evaluation. */
@@ -45,12 +45,7 @@ export interface EngineBenchReport {
 
 /** The median of each subject. */
 export function subjectMedians(report: EngineBenchReport): Record<Subject, number> {
-  return {
-    anchor: median(report.runs.anchor),
-    count: median(report.runs.count),
-    rows: median(report.runs.rows),
-    table: median(report.runs.table),
-  };
+  return medianOfEach(report.runs, SUBJECTS);
 }
 
 /** Each subject's median over the anchor's. */

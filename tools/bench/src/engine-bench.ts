@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { progress, readCommandLine, readRunsOptions } from './bench-cli.js';
 import type { Credential, EvaluationResult, MashupEngine } from '@pqsdk/mashup-engine';
 import {
   type EngineBenchReport,
@@ -50,35 +50,6 @@ const PAGE_SIZE = 1_000;
 const KEY = 'bench-engine-key-0001';
 /** A run that takes longer than this has failed. */
 const EVALUATION_TIMEOUT_MS = 120_000;
-
-class UsageError extends Error {}
-
-interface Options {
-  readonly runs: number;
-  readonly json: boolean;
-}
-
-function readOptions(argv: readonly string[]): Options | 'help' {
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: {
-      runs: { type: 'string', default: '5' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) return 'help';
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) {
-    throw new UsageError(`--runs needs a positive integer, not "${values.runs}"`);
-  }
-  return { runs, json: values.json };
-}
-
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
 
 /** The connector: one data source function that reads every page of the API. */
 function connectorSource(origin: string): string {
@@ -288,20 +259,10 @@ async function runSession(folder: string, api: PagedApi): Promise<Session> {
 }
 
 async function main(): Promise<number> {
-  let options: Options | 'help';
-  try {
-    options = readOptions(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      process.stderr.write(`engine-bench: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = readCommandLine('engine-bench', USAGE, () =>
+    readRunsOptions(process.argv.slice(2), 5),
+  );
+  if (typeof options === 'number') return options;
   const root = findRepoRoot(import.meta.url);
   const pager = readFileSync(join(root, 'examples', 'RestApi', 'Table.GenerateByPage.pqm'));
 

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BenchUsageError, benchArgs, progress, readCommandLine, wholeNumber } from './bench-cli.js';
 import { EVALUATOR_CASES, type CaseInputs } from './evaluator-cases.js';
 import { runChild, type ChildOutput } from './evaluator-isolated.js';
 import {
@@ -46,22 +47,9 @@ interface Options {
   readonly reportOnly: boolean;
 }
 
-class UsageError extends Error {}
-
-function count(name: string, text: string, minimum: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < minimum) {
-    throw new UsageError(
-      `${name} needs a whole number of at least ${String(minimum)}, not "${text}"`,
-    );
-  }
-  return value;
-}
-
 function readOptions(argv: readonly string[]): Options | 'help' {
   const { values } = parseArgs({
-    // pnpm may pass the `--` that separates the script's own arguments.
-    args: argv.filter((arg) => arg !== '--'),
+    args: benchArgs(argv),
     options: {
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '9' },
@@ -76,20 +64,16 @@ function readOptions(argv: readonly string[]): Options | 'help' {
   const known = new Set(EVALUATOR_CASES.map((entry) => entry.name));
   for (const name of values.case ?? []) {
     if (!known.has(name)) {
-      throw new UsageError(`no case "${name}"; the cases are ${[...known].join(', ')}`);
+      throw new BenchUsageError(`no case "${name}"; the cases are ${[...known].join(', ')}`);
     }
   }
   return {
     json: values.json,
-    rounds: count('--rounds', values.rounds, 1),
-    warmups: count('--warmups', values.warmups, 0),
+    rounds: wholeNumber('--rounds', values.rounds, 1),
+    warmups: wholeNumber('--warmups', values.warmups, 0),
     cases: values.case,
     reportOnly: values['report-only'],
   };
-}
-
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
 }
 
 function describe(output: ChildOutput): string {
@@ -99,20 +83,10 @@ function describe(output: ChildOutput): string {
 }
 
 async function main(): Promise<number> {
-  let options: Options | 'help';
-  try {
-    options = readOptions(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      process.stderr.write(`evaluator-bench: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = readCommandLine('evaluator-bench', USAGE, () =>
+    readOptions(process.argv.slice(2)),
+  );
+  if (typeof options === 'number') return options;
   const selected = options.cases;
   const inputs: CaseInputs = {
     taxiCsvPath: join(

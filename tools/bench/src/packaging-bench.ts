@@ -23,6 +23,13 @@ import {
   signPqx,
   verifyPqx,
 } from '@pqsdk/signer';
+import {
+  BenchUsageError,
+  benchArgs,
+  positiveInteger,
+  progress,
+  readCommandLine,
+} from './bench-cli.js';
 import { findRepoRoot } from './m-files.js';
 import { writeBenchmarkConnector, type Asset } from './packaging-assets.js';
 import { median, machineInfo, peakRssMib, round, type MachineInfo } from './stats.js';
@@ -55,11 +62,9 @@ interface Options {
   readonly mib: number;
 }
 
-class UsageError extends Error {}
-
 function readOptions(argv: readonly string[]): Options | 'help' {
   const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
+    args: benchArgs(argv),
     options: {
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '5' },
@@ -69,17 +74,11 @@ function readOptions(argv: readonly string[]): Options | 'help' {
     strict: true,
   });
   if (values.help) return 'help';
-  const rounds = Number(values.rounds);
+  const rounds = positiveInteger('--rounds', values.rounds);
   const mib = Number(values.mib);
-  if (!Number.isInteger(rounds) || rounds < 1)
-    throw new UsageError(`--rounds needs a positive integer, not "${values.rounds}"`);
   if (!Number.isFinite(mib) || mib <= 0 || mib > 48)
-    throw new UsageError(`--mib needs a number from 0 to 48, not "${values.mib}"`);
+    throw new BenchUsageError(`--mib needs a number from 0 to 48, not "${values.mib}"`);
   return { json: values.json, rounds, mib };
-}
-
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
 }
 
 /** Milliseconds of one step of each round. */
@@ -245,20 +244,10 @@ function json(report: PackagingReport): object {
 }
 
 async function main(): Promise<number> {
-  let options: Options | 'help';
-  try {
-    options = readOptions(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      process.stderr.write(`packaging-bench: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = readCommandLine('packaging-bench', USAGE, () =>
+    readOptions(process.argv.slice(2)),
+  );
+  if (typeof options === 'number') return options;
   const root = findRepoRoot(import.meta.url);
   const folder = mkdtempSync(join(tmpdir(), 'pqsdk-packaging-bench-'));
   try {

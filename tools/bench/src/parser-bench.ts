@@ -5,6 +5,13 @@
 import { parse } from '@pqsdk/m-parser';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  BenchUsageError,
+  benchArgs,
+  positiveInteger,
+  progress,
+  readCommandLine,
+} from './bench-cli.js';
 import { buildCorpus, buildLargeSection, MIB, type Corpus, type LargeSection } from './corpus.js';
 import { runOursIsolated, runReferenceIsolated } from './isolated.js';
 import { findRepoRoot, readMFiles, type MFile } from './m-files.js';
@@ -53,12 +60,9 @@ interface Options {
   readonly sources: readonly string[] | undefined;
 }
 
-class UsageError extends Error {}
-
 function readOptions(argv: readonly string[]): Options | 'help' {
   const { values } = parseArgs({
-    // pnpm may pass the `--` that separates the script's own arguments.
-    args: argv.filter((arg) => arg !== '--'),
+    args: benchArgs(argv),
     options: {
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '5' },
@@ -73,27 +77,21 @@ function readOptions(argv: readonly string[]): Options | 'help' {
   if (values.help) return 'help';
   return {
     json: values.json,
-    rounds: positiveNumber('--rounds', values.rounds, true),
-    corpusBytes: positiveNumber('--corpus-mib', values['corpus-mib'], false) * MIB,
-    largeRuns: positiveNumber('--large-runs', values['large-runs'], true),
+    rounds: positiveInteger('--rounds', values.rounds),
+    corpusBytes: positiveNumber('--corpus-mib', values['corpus-mib']) * MIB,
+    largeRuns: positiveInteger('--large-runs', values['large-runs']),
     referenceTimeoutMilliseconds:
-      positiveNumber('--reference-timeout', values['reference-timeout'], false) * 1000,
+      positiveNumber('--reference-timeout', values['reference-timeout']) * 1000,
     sources: values.source,
   };
 }
 
-function positiveNumber(name: string, text: string, integer: boolean): number {
+function positiveNumber(name: string, text: string): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new UsageError(
-      `${name} needs a positive ${integer ? 'integer' : 'number'}, not "${text}"`,
-    );
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new BenchUsageError(`${name} needs a positive number, not "${text}"`);
   }
   return value;
-}
-
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
 }
 
 /** Reads the M files of the corpus; names are relative to the repository root. */
@@ -109,7 +107,7 @@ function readSources(repoRoot: string, options: Options): { files: MFile[]; root
   const shown = roots.map((root) => (insideRepo(root) ? relative(repoRoot, root) : root));
   const files = roots.flatMap((root) => readMFiles(root, insideRepo(root) ? repoRoot : root));
   if (files.length === 0) {
-    throw new UsageError(
+    throw new BenchUsageError(
       `no .pq, .pqm or .m files under ${shown.join(' or ')}; the benchmark corpus is made from them`,
     );
   }
@@ -178,23 +176,13 @@ function timeOursOnLarge(large: LargeSection, runs: number): number[] {
 }
 
 async function main(): Promise<number> {
-  let options: Options | 'help';
-  let sources: { files: MFile[]; roots: string[] };
   const repoRoot = findRepoRoot(import.meta.url);
-  try {
-    options = readOptions(process.argv.slice(2));
-    if (options === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    sources = readSources(repoRoot, options);
-  } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      process.stderr.write(`parser-bench: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const command = readCommandLine('parser-bench', USAGE, () => {
+    const read = readOptions(process.argv.slice(2));
+    return read === 'help' ? read : { options: read, sources: readSources(repoRoot, read) };
+  });
+  if (typeof command === 'number') return command;
+  const { options, sources } = command;
 
   progress(`checking ${String(sources.files.length)} source files with both parsers`);
   const corpus = await buildCorpus(sources.files, options.corpusBytes, progress);

@@ -9,6 +9,14 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2;
 }
 
+/** The median of each key's values, for `keys` (in their order). */
+export function medianOfEach<K extends string>(
+  values: Readonly<Record<K, readonly number[]>>,
+  keys: readonly K[],
+): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, median(values[key])])) as Record<K, number>;
+}
+
 /** Throughput in MiB/s of `bytes` read in `milliseconds`. */
 export function mibPerSecond(bytes: number, milliseconds: number): number {
   return bytes / (1024 * 1024) / (milliseconds / 1000);

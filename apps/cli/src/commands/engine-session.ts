@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import {
   createHttpHost,
+  type CredentialStore,
   type HttpHost,
   MashupEngine,
   type MashupEngineOptions,
@@ -93,5 +94,23 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
     return { engine, http };
   } catch (error) {
     throw userFacingError(error, options.extension.given);
+  }
+}
+
+/**
+ * Opens the connector in an engine that keeps OAuth tokens in `store`, for the verbs that sign in
+ * or refresh (no HTTP settings: those requests are live).
+ *
+ * @throws `CommandFailure` or {@link UsageError} for a connector that does not load.
+ */
+export async function openWithCredentialStore(
+  extension: ConnectorArgument,
+  settings: EngineSettings,
+  store: CredentialStore,
+): Promise<MashupEngine> {
+  try {
+    return await MashupEngine.open(extension.path, { ...settings, credentialStore: store });
+  } catch (error) {
+    throw userFacingError(error, extension.given);
   }
 }

@@ -96,13 +96,16 @@ export function infoEntry(
       const docs = documented.get(member.name);
       const publishName = dataSource?.fn.publish;
       const publish = publishName === undefined ? null : (info.publish[publishName] ?? null);
+      const identity = {
+        Name: member.name,
+        Type: member.valueKind,
+        IsDataSource: dataSource !== undefined,
+        DataSourceKind: dataSource?.kind ?? null,
+        Publish: publish,
+      };
       if (docs === undefined || !docs.ok) {
         return {
-          Name: member.name,
-          Type: member.valueKind,
-          IsDataSource: dataSource !== undefined,
-          DataSourceKind: dataSource?.kind ?? null,
-          Publish: publish,
+          ...identity,
           Documentation: null,
           FunctionParameters:
             dataSource === undefined ? null : dataSource.fn.parameters.map((p) => parameter(p, {})),
@@ -114,11 +117,7 @@ export function infoEntry(
       const { metadata, parameters, returnType } = docs.documentation;
       const declared = dataSource?.fn.parameters ?? [];
       return {
-        Name: member.name,
-        Type: member.valueKind,
-        IsDataSource: dataSource !== undefined,
-        DataSourceKind: dataSource?.kind ?? null,
-        Publish: publish,
+        ...identity,
         Documentation: documentationFields(metadata),
         FunctionParameters: parameters.map((documentedParameter, index) => {
           const known = declared.find((p) => p.name === documentedParameter.name) ??

@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline';
 import {
   type CredentialCommandResult,
   type CredentialStore,
-  MashupEngine,
   OAuthError,
   runInteractiveLogin,
   setCredentialResult,
@@ -11,6 +10,7 @@ import type { CliIo } from '../cli-io.js';
 import { CommandFailure } from '../command-failure.js';
 import { standardInput } from '../read-stdin.js';
 import type { TargetDataSource } from './data-source-target.js';
+import { openWithCredentialStore } from './engine-session.js';
 import { type ConnectorArgument, type EngineSettings, userFacingError } from './pqtest-options.js';
 
 /** What {@link signInInteractively} needs. */
@@ -35,12 +35,7 @@ export async function signInInteractively(
   options: SignInOptions,
 ): Promise<CredentialCommandResult[]> {
   const { extension, store, settings, io } = options;
-  let engine: MashupEngine;
-  try {
-    engine = await MashupEngine.open(extension.path, { ...settings, credentialStore: store });
-  } catch (error) {
-    throw userFacingError(error, extension.given);
-  }
+  const engine = await openWithCredentialStore(extension, settings, store);
   const results: CredentialCommandResult[] = [];
   try {
     for (const target of dataSources) {

@@ -1,7 +1,6 @@
 import {
   type CredentialCommandResult,
   credentialFailureResult,
-  MashupEngine,
   OAuthError,
   refreshCredentialResult,
 } from '@pqsdk/mashup-engine';
@@ -12,6 +11,7 @@ import { pqtestSpellings } from './pqtest-spellings.js';
 import { CREDENTIAL_TARGET_OPTIONS, discoverySettings, printResults } from './credential-common.js';
 import { REFRESH_CREDENTIAL_HELP } from './credential-help.js';
 import { resolveTargets } from './data-source-target.js';
+import { openWithCredentialStore } from './engine-session.js';
 import { credentialStore, noPositionals, userFacingError } from './pqtest-options.js';
 
 const OPTIONS = CREDENTIAL_TARGET_OPTIONS;
@@ -42,12 +42,7 @@ export async function runRefreshCredential(argv: readonly string[], io: CliIo): 
   const extension = targets.extension;
   if (extension === undefined) throw new Error('resolveTargets loaded no connector');
   const store = credentialStore(options['credentials-file'], io);
-  let engine: MashupEngine;
-  try {
-    engine = await MashupEngine.open(extension.path, { ...settings, credentialStore: store });
-  } catch (error) {
-    throw userFacingError(error, extension.given);
-  }
+  const engine = await openWithCredentialStore(extension, settings, store);
   const results: CredentialCommandResult[] = [];
   try {
     for (const target of targets.dataSources) {

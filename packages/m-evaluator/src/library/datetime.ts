@@ -34,8 +34,13 @@ export function offsetOf(hours: Value, minutes: Value): number {
 
 const FILE_TIME_EPOCH_DAY = daysFromCivil(1601, 1, 1);
 
-/** The UTC day and time of a Windows file time (100-ns ticks since 1601-01-01 UTC). */
-export function fromFileTime(fileTime: number): { days: number; ticks: number } {
+/**
+ * The UTC day and time of a Windows file time argument (100-ns ticks since 1601-01-01 UTC), or null
+ * when the argument is null.
+ */
+export function fromFileTime(fileTimeValue: Value): { days: number; ticks: number } | null {
+  const fileTime = asNumberOrNull(fileTimeValue);
+  if (fileTime === null) return null;
   if (!Number.isInteger(fileTime) || fileTime < 0) {
     throw MError.expression('The file time must be a whole number that is not negative.', fileTime);
   }
@@ -43,6 +48,20 @@ export function fromFileTime(fileTime: number): { days: number; ticks: number } 
   const result = { days: days + FILE_TIME_EPOCH_DAY, ticks };
   if (!isDayInRange(result.days)) throw outOfRange();
   return result;
+}
+
+/** The `Year` … `Second` fields of `DateTime.ToRecord` for a day and its ticks. */
+export function dateTimeFields(days: number, ticks: number): [string, Value][] {
+  const { year, month, day } = civilFromDays(days);
+  const { hour, minute } = splitTicks(ticks);
+  return [
+    ['Year', year],
+    ['Month', month],
+    ['Day', day],
+    ['Hour', hour],
+    ['Minute', minute],
+    ['Second', secondsOf(ticks)],
+  ];
 }
 
 /** The local datetime of the evaluation's clock. */
@@ -84,9 +103,8 @@ export const DATETIME_LIBRARY: readonly LibraryEntry[] = [
     'DateTime.FromFileTime',
     '(fileTime as nullable number) as nullable datetime',
     (ctx, [fileTime]) => {
-      const value = asNumberOrNull(fileTime);
-      if (value === null) return null;
-      const utc = fromFileTime(value);
+      const utc = fromFileTime(fileTime);
+      if (utc === null) return null;
       const local = normalize(utc.days, utc.ticks + ctx.timeZoneOffsetMinutes * TICKS_PER_MINUTE);
       if (!isDayInRange(local.days)) throw outOfRange();
       return new DateTimeValue(local.days, local.ticks);
@@ -95,15 +113,6 @@ export const DATETIME_LIBRARY: readonly LibraryEntry[] = [
   ...temporalConversions('DateTime', 'datetime', 'dateTime', dateTimeFrom, dateTimeFromText),
   defineFunction('DateTime.ToRecord', '(dateTime as datetime) as record', (_ctx, [dateTime]) => {
     const value = asDateTime(dateTime);
-    const { year, month, day } = civilFromDays(value.days);
-    const { hour, minute } = splitTicks(value.ticks);
-    return RecordValue.of([
-      ['Year', year],
-      ['Month', month],
-      ['Day', day],
-      ['Hour', hour],
-      ['Minute', minute],
-      ['Second', secondsOf(value.ticks)],
-    ]);
+    return RecordValue.of(dateTimeFields(value.days, value.ticks));
   }),
 ];

@@ -1,17 +1,14 @@
 import type { Context } from '../context.js';
-import { civilFromDays, splitTicks } from '../values/calendar.js';
 import { RecordValue } from '../values/record.js';
 import { DateTimeValue, DateTimeZoneValue } from '../values/temporal.js';
 import { TYPE } from '../values/type.js';
 import { strip } from '../values/value.js';
-import { asNumberOrNull } from './arguments.js';
 import { dateTimeZoneFrom } from './conversion.js';
 import { dateTimeZoneFromText } from './conversion-parse.js';
 import { temporalConversions } from './date-text.js';
 import { asDateTimeZone, localNow, switchZone, utcNow } from './date-values.js';
-import { fromFileTime, offsetOf } from './datetime.js';
+import { dateTimeFields, fromFileTime, offsetOf } from './datetime.js';
 import { defineConstant, defineContextValue, defineFunction, type LibraryEntry } from './define.js';
-import { secondsOf } from './time.js';
 
 /** `DateTimeZone.*`: the clock with its offset, zone changes, parts, conversion and formatting. */
 
@@ -97,9 +94,8 @@ export const DATETIMEZONE_LIBRARY: readonly LibraryEntry[] = [
     'DateTimeZone.FromFileTime',
     '(fileTime as nullable number) as nullable datetimezone',
     (ctx, [fileTime]) => {
-      const value = asNumberOrNull(fileTime);
-      if (value === null) return null;
-      const utc = fromFileTime(value);
+      const utc = fromFileTime(fileTime);
+      if (utc === null) return null;
       return switchZone(new DateTimeZoneValue(utc.days, utc.ticks, 0), ctx.timeZoneOffsetMinutes);
     },
   ),
@@ -115,16 +111,9 @@ export const DATETIMEZONE_LIBRARY: readonly LibraryEntry[] = [
     '(dateTimeZone as datetimezone) as record',
     (_ctx, [dateTimeZone]) => {
       const value = asDateTimeZone(dateTimeZone);
-      const { year, month, day } = civilFromDays(value.days);
-      const { hour, minute } = splitTicks(value.ticks);
       const zone = zoneParts(value.offsetMinutes);
       return RecordValue.of([
-        ['Year', year],
-        ['Month', month],
-        ['Day', day],
-        ['Hour', hour],
-        ['Minute', minute],
-        ['Second', secondsOf(value.ticks)],
+        ...dateTimeFields(value.days, value.ticks),
         ['ZoneHours', zone.hours],
         ['ZoneMinutes', zone.minutes],
       ]);

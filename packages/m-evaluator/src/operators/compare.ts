@@ -73,13 +73,20 @@ function bytesEqual(left: Uint8Array, right: Uint8Array): boolean {
 function listsEqual(ctx: Context, left: ListValue, right: ListValue): boolean {
   if (left.hasKnownCount && right.hasKnownCount && left.count(ctx) !== right.count(ctx))
     return false;
-  const a = left.cursor(ctx);
-  const b = right.cursor(ctx);
+  return cursorsEqual(left.cursor(ctx), right.cursor(ctx), (a, b) => equals(ctx, a, b));
+}
+
+/** Whether two cursors yield as many items, each pair of items the same by `same`. */
+function cursorsEqual<T>(
+  a: { next(): boolean; readonly current: T },
+  b: { next(): boolean; readonly current: T },
+  same: (left: T, right: T) => boolean,
+): boolean {
   for (;;) {
     const more = a.next();
     if (more !== b.next()) return false;
     if (!more) return true;
-    if (!equals(ctx, a.current, b.current)) return false;
+    if (!same(a.current, b.current)) return false;
   }
 }
 
@@ -105,18 +112,12 @@ function tablesEqual(ctx: Context, left: TableValue, right: TableValue): boolean
     if (other < 0) return false;
     map.push(other);
   }
-  const a = left.cursor(ctx);
-  const b = right.cursor(ctx);
-  for (;;) {
-    const more = a.next();
-    if (more !== b.next()) return false;
-    if (!more) return true;
-    const rowA = a.current;
-    const rowB = b.current;
+  return cursorsEqual(left.cursor(ctx), right.cursor(ctx), (rowA, rowB) => {
     for (let column = 0; column < map.length; column++) {
       if (!equals(ctx, cell(rowA, column), cell(rowB, map[column] as number))) return false;
     }
-  }
+    return true;
+  });
 }
 
 /**

@@ -67,6 +67,13 @@ function seconds(ticks: number): number {
   return ticks / 10_000_000;
 }
 
+/** The year, month, day, hour, minute and second arguments of `#datetime` for a day and its ticks. */
+function dateTimeArguments(days: number, ticks: number): Expression[] {
+  const { year, month, day } = new DateValue(days).civil;
+  const { hour, minute, second, fraction } = splitTicks(ticks);
+  return [num(year), num(month), num(day), num(hour), num(minute), num(second + seconds(fraction))];
+}
+
 /** The syntax of a value. Computes what it needs (list items, record fields, table rows). */
 export function valueSyntax(ctx: Context, value: Value, depth = 0): Expression {
   if (depth > MAX_DEPTH) {
@@ -93,31 +100,15 @@ export function valueSyntax(ctx: Context, value: Value, depth = 0): Expression {
     return call('#time', [num(hour), num(minute), num(second + seconds(fraction))]);
   }
   if (value instanceof DateTimeValue) {
-    const { year, month, day } = new DateValue(value.days).civil;
-    const { hour, minute, second, fraction } = splitTicks(value.ticks);
-    return call('#datetime', [
-      num(year),
-      num(month),
-      num(day),
-      num(hour),
-      num(minute),
-      num(second + seconds(fraction)),
-    ]);
+    return call('#datetime', dateTimeArguments(value.days, value.ticks));
   }
   if (value instanceof DateTimeZoneValue) {
-    const { year, month, day } = new DateValue(value.days).civil;
-    const { hour, minute, second, fraction } = splitTicks(value.ticks);
     const offset = value.offsetMinutes;
     const sign = offset < 0 ? -1 : 1;
     const hours = sign * Math.floor(Math.abs(offset) / 60);
     const minutes = sign * (Math.abs(offset) % 60);
     return call('#datetimezone', [
-      num(year),
-      num(month),
-      num(day),
-      num(hour),
-      num(minute),
-      num(second + seconds(fraction)),
+      ...dateTimeArguments(value.days, value.ticks),
       num(hours),
       num(minutes),
     ]);

@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { ConcatCursor } from './cursor.js';
 import type { RecordValue } from './record.js';
-import { force, Thunk, type Slot } from './thunk.js';
+import { force, forceSlot, type Slot } from './thunk.js';
 import type { TypeValue } from './type.js';
 import type { Value } from './value.js';
 
@@ -170,11 +170,7 @@ export class ArrayList extends ListValue {
 
   /** The item at a valid index, computing and caching it. */
   at(index: number): Value {
-    const slot = this.slots[index] as Slot;
-    if (!(slot instanceof Thunk)) return slot;
-    const value = slot.force();
-    this.slots[index] = value;
-    return value;
+    return forceSlot(this.slots, index);
   }
 
   override toArray(): Value[] {
@@ -195,14 +191,7 @@ class ArrayCursor implements ListCursor {
   next(): boolean {
     const index = ++this.#index;
     if (index >= this.slots.length) return false;
-    const slot = this.slots[index] as Slot;
-    if (slot instanceof Thunk) {
-      const value = slot.force();
-      this.slots[index] = value;
-      this.current = value;
-    } else {
-      this.current = slot;
-    }
+    this.current = forceSlot(this.slots, index);
     this.ctx.tick();
     return true;
   }

@@ -1,5 +1,5 @@
 import { MError } from '../errors.js';
-import { Thunk, type Slot } from './thunk.js';
+import { forceSlot, type Slot } from './thunk.js';
 import type { TypeValue } from './type.js';
 import type { Value } from './value.js';
 
@@ -84,11 +84,7 @@ export class RecordValue {
 
   /** The value of the field at `index`, computing it on first use. */
   at(index: number): Value {
-    const slot = this.slots[index] as Slot;
-    if (!(slot instanceof Thunk)) return slot;
-    const value = slot.force();
-    this.slots[index] = value;
-    return value;
+    return forceSlot(this.slots, index);
   }
 
   /** The value of a field; an `Expression.Error` when there is no such field. */

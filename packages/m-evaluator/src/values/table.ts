@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { RecordLayout, RecordValue } from './record.js';
-import { Thunk, type Slot } from './thunk.js';
+import { forceSlot, type Slot } from './thunk.js';
 import type { FunctionValue } from './function.js';
 import { fieldsOf, type TypeValue } from './type.js';
 import type { Value } from './value.js';
@@ -192,9 +192,5 @@ export class StreamRows implements RowSource {
 
 /** The value of a cell, computing and caching it in its row. */
 export function cell(row: Slot[], index: number): Value {
-  const slot = row[index] as Slot;
-  if (!(slot instanceof Thunk)) return slot;
-  const value = slot.force();
-  row[index] = value;
-  return value;
+  return forceSlot(row, index);
 }

@@ -67,3 +67,12 @@ export type Slot = Value | Thunk;
 export function force(slot: Slot): Value {
   return slot instanceof Thunk ? slot.force() : slot;
 }
+
+/** The value of `slots[index]`, computing a thunk once and keeping its value in its place. */
+export function forceSlot(slots: Slot[], index: number): Value {
+  const slot = slots[index] as Slot;
+  if (!(slot instanceof Thunk)) return slot;
+  const value = slot.force();
+  slots[index] = value;
+  return value;
+}

@@ -38,16 +38,9 @@ export const WEB_CONTENTS_OPTIONS = [
 ] as const;
 
 /** The options `Web.Headers` accepts (query-docs `web-headers.md`): no body, no manual credentials. */
-export const WEB_HEADERS_OPTIONS = [
-  'Query',
-  'ApiKeyName',
-  'Headers',
-  'Timeout',
-  'ExcludedFromCacheKey',
-  'IsRetry',
-  'ManualStatusHandling',
-  'RelativePath',
-] as const;
+export const WEB_HEADERS_OPTIONS = WEB_CONTENTS_OPTIONS.filter(
+  (name) => name !== 'Content' && name !== 'ManualCredentials',
+);
 
 type OptionName = (typeof WEB_CONTENTS_OPTIONS)[number];
 

@@ -109,21 +109,10 @@ describe.skipIf(!present)('the taxi CSV', () => {
     ).toBe(true);
   });
 
-  it('types the columns per the schema, correctly and in under half a second', () => {
-    // A warm-up run first, then the best of three timed runs, each loading and typing every cell
-    // (printing the cells for the checks below is not timed).
-    const timings: number[] = [];
-    let result: { table: TableValue; ctx: Context } | undefined;
-    for (let run = 0; run < 4; run++) {
-      const ctx = testEngine().createContext(TEST_OPTIONS);
-      const started = performance.now();
-      const table = load(ctx, TYPED, bytes);
-      for (const row of table.rows(ctx)) row.forEach((_slot, index) => cell(row, index));
-      if (run > 0) timings.push(performance.now() - started);
-      result = { table, ctx };
-    }
-    if (result === undefined) throw new Error('no run');
-    const { table, ctx } = result;
+  it('types the columns per the schema', () => {
+    // Speed is measured by tools/bench (bench:evaluator, case taxi-csv), not here.
+    const ctx = testEngine().createContext(TEST_OPTIONS);
+    const table = load(ctx, TYPED, bytes);
     const rows = printedRows(ctx, table);
     expect(printValue(ctx, table.type)).toBe(
       'type table [RecordID = Int64.Type, VendorID = Int64.Type, lpep_pickup_datetime = datetime, lpep_dropoff_datetime = datetime, store_and_fwd_flag = logical, RatecodeID = Int64.Type, PULocationID = Int64.Type, DOLocationID = Int64.Type, passenger_count = Int64.Type, trip_distance = number, fare_amount = number, extra = number, mta_tax = number, tip_amount = number, tolls_amount = number, improvement_surcharge = number, total_amount = number, payment_type = Int64.Type, trip_type = Int64.Type, congestion_surcharge = number]',
@@ -166,7 +155,6 @@ describe.skipIf(!present)('the taxi CSV', () => {
     ]);
     expect(rows[11]?.slice(0, 3)).toEqual(['60177', '2', '#datetime(2023, 2, 2, 0, 6, 0)']);
     expect(rows[9_999]?.slice(-4)).toEqual(['19.89', '1', '1', '0']);
-    expect(Math.min(...timings)).toBeLessThan(500);
   });
 
   it('reads the quoted zone lookup, quotes removed, typed with the schema', () => {
